@@ -1,0 +1,1 @@
+//! Analyses composed from the statistics: benchmark comparisons, trends, targets, prevalence.

@@ -1,0 +1,9 @@
+//! The `indicator-lens` command-line tool (native only).
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let code = indicator_lens::cli::run(&args, &mut stdout.lock(), &mut stderr.lock());
+    std::process::exit(code);
+}

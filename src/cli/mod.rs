@@ -1,0 +1,34 @@
+//! The native command-line tool: subcommands over the same core the page uses.
+
+mod compute;
+mod inspect;
+
+use std::io::Write;
+
+/// Runs the CLI with `args` (without the program name); returns the exit code
+/// (0 success, 1 input rejected, 2 usage error).
+pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let Some(command) = args.first() else {
+        let _ = writeln!(err, "{USAGE}");
+        return 2;
+    };
+    let rest = &args[1..];
+    match command.as_str() {
+        "inspect" => inspect::run(rest, out, err),
+        "compute" => compute::run(rest, out, err),
+        "-h" | "--help" | "help" => {
+            let _ = writeln!(out, "{USAGE}");
+            0
+        }
+        other => {
+            let _ = writeln!(err, "unknown command `{other}`\n{USAGE}");
+            2
+        }
+    }
+}
+
+/// One-screen usage text.
+pub const USAGE: &str = "usage: indicator-lens <command> [options]
+commands:
+  inspect FILE... [--json]      detected format and load report
+  compute proportion|rate|dsr|isr|israte|mean --input FILE [--group COL] [--multiplier N] [--confidence 0.95,0.998]";

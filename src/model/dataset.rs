@@ -1,0 +1,223 @@
+//! The `Dataset`: every observation with interned labels and dimension tables, keyed for merging.
+
+use super::{Area, Indicator, Interner, Period, Sym};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Where an observation's confidence interval came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum IntervalSource {
+    /// No interval: none published and none computable.
+    None,
+    /// The interval printed in the file.
+    Published,
+    /// Wilson score interval computed from count and denominator.
+    ComputedWilson,
+    /// Byars / exact Poisson interval computed from count and denominator.
+    ComputedPoisson,
+}
+
+/// One observation to add: dimension ids already resolved, numbers NaN when absent.
+#[derive(Clone, Debug)]
+pub struct Observation {
+    /// Index into `Dataset::indicators`.
+    pub indicator: u32,
+    /// Index into `Dataset::areas`.
+    pub area: u32,
+    /// Index into `Dataset::periods`.
+    pub period: u32,
+    /// Sex breakdown (`Persons`, `Male`, `Female`), empty when none.
+    pub sex: Sym,
+    /// Age breakdown (`4-5 yrs`), empty when none.
+    pub age: Sym,
+    /// Category type (`County & UA deprivation deciles …`), empty when none.
+    pub category_type: Sym,
+    /// Category within the type, empty when none.
+    pub category: Sym,
+    /// The value, NaN when absent or suppressed.
+    pub value: f64,
+    /// Lower 95% limit.
+    pub lower95: f64,
+    /// Upper 95% limit.
+    pub upper95: f64,
+    /// Lower 99.8% limit.
+    pub lower998: f64,
+    /// Upper 99.8% limit.
+    pub upper998: f64,
+    /// Count (numerator).
+    pub count: f64,
+    /// Denominator.
+    pub denominator: f64,
+    /// Value note or suppression marker as written.
+    pub note: Sym,
+    /// The file's own "Compared to England" label.
+    pub published_england: Sym,
+    /// The file's own "Compared to Region/parent" label.
+    pub published_parent: Sym,
+    /// The file's own "Recent Trend" label.
+    pub published_trend: Sym,
+    /// Where the interval came from.
+    pub interval_source: IntervalSource,
+    /// File the observation was read from.
+    pub file: Sym,
+    /// 1-based line of the record in that file.
+    pub line: u32,
+}
+
+/// What happened when an observation was added.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PushOutcome {
+    /// A new observation.
+    Added,
+    /// It replaced an earlier observation with the same key (the later file wins).
+    Replaced {
+        /// File of the replaced observation.
+        file: Sym,
+        /// Line of the replaced observation.
+        line: u32,
+    },
+}
+
+type ObservationKey = (u32, u32, u32, Sym, Sym, Sym, Sym);
+
+/// All observations loaded so far, with the dimension tables they refer to (storage is private so it can change).
+#[derive(Clone, Debug, Default)]
+pub struct Dataset {
+    /// Interned labels (breakdowns, notes, published labels, file names).
+    pub strings: Interner,
+    /// Indicator table.
+    pub indicators: Vec<Indicator>,
+    /// Area table.
+    pub areas: Vec<Area>,
+    /// Period table (in order of first appearance; sort with `Period`'s `Ord`).
+    pub periods: Vec<Period>,
+    columns: Vec<Observation>,
+    indicator_index: HashMap<String, u32>,
+    area_index: HashMap<String, u32>,
+    period_index: HashMap<String, u32>,
+    key_index: HashMap<ObservationKey, u32>,
+}
+
+/// A read-only view of one stored observation.
+pub type ObservationRow<'a> = &'a Observation;
+
+impl Dataset {
+    /// An empty dataset.
+    pub fn new() -> Dataset {
+        Dataset::default()
+    }
+
+    /// Number of observations.
+    pub fn len(&self) -> usize {
+        self.columns.len()
+    }
+
+    /// True when there are no observations.
+    pub fn is_empty(&self) -> bool {
+        self.columns.is_empty()
+    }
+
+    /// The id of an indicator, adding it (or filling in metadata it lacked) when new.
+    pub fn indicator_id(&mut self, indicator: Indicator) -> u32 {
+        if let Some(&id) = self.indicator_index.get(indicator.key()) {
+            let known = &mut self.indicators[id as usize];
+            if known.value_type == super::ValueType::Unknown {
+                known.value_type = indicator.value_type;
+            }
+            if known.multiplier.is_nan() {
+                known.multiplier = indicator.multiplier;
+            }
+            if known.polarity == super::Polarity::Unknown {
+                known.polarity = indicator.polarity;
+            }
+            if known.unit.is_empty() {
+                known.unit = indicator.unit;
+            }
+            return id;
+        }
+        let id = self.indicators.len() as u32;
+        self.indicator_index.insert(indicator.key().to_owned(), id);
+        self.indicators.push(indicator);
+        id
+    }
+
+    /// The id of an area, adding it when new (a code fills in a name-only match later).
+    pub fn area_id(&mut self, area: Area) -> u32 {
+        if let Some(&id) = self.area_index.get(area.key()) {
+            let known = &mut self.areas[id as usize];
+            if known.parent_code.is_empty() && !area.parent_code.is_empty() {
+                known.parent_code = area.parent_code;
+                known.parent_name = area.parent_name;
+            }
+            if known.area_type.is_empty() {
+                known.area_type = area.area_type;
+            }
+            return id;
+        }
+        let id = self.areas.len() as u32;
+        self.area_index.insert(area.key().to_owned(), id);
+        self.areas.push(area);
+        id
+    }
+
+    /// The id of an area by code or name, if loaded.
+    pub fn find_area(&self, key: &str) -> Option<u32> {
+        self.area_index.get(key).copied()
+    }
+
+    /// The id of an indicator by id or name, if loaded.
+    pub fn find_indicator(&self, key: &str) -> Option<u32> {
+        self.indicator_index.get(key).copied()
+    }
+
+    /// The id of a period, adding it when new (periods are identified by their label).
+    pub fn period_id(&mut self, period: Period) -> u32 {
+        if let Some(&id) = self.period_index.get(&period.label) {
+            return id;
+        }
+        let id = self.periods.len() as u32;
+        self.period_index.insert(period.label.clone(), id);
+        self.periods.push(period);
+        id
+    }
+
+    /// Adds an observation; one with the same indicator, area, period and breakdown replaces the earlier.
+    pub fn push(&mut self, observation: Observation) -> PushOutcome {
+        let key = (
+            observation.indicator,
+            observation.area,
+            observation.period,
+            observation.sex,
+            observation.age,
+            observation.category_type,
+            observation.category,
+        );
+        if let Some(&row) = self.key_index.get(&key) {
+            let old = std::mem::replace(&mut self.columns[row as usize], observation);
+            return PushOutcome::Replaced { file: old.file, line: old.line };
+        }
+        self.key_index.insert(key, self.columns.len() as u32);
+        self.columns.push(observation);
+        PushOutcome::Added
+    }
+
+    /// The observation at `row`.
+    pub fn row(&self, row: usize) -> ObservationRow<'_> {
+        &self.columns[row]
+    }
+
+    /// Every observation in load order.
+    pub fn rows(&self) -> impl Iterator<Item = ObservationRow<'_>> {
+        self.columns.iter()
+    }
+
+    /// Mutable access to the observations, for analyses that fill computed intervals.
+    pub fn rows_mut(&mut self) -> impl Iterator<Item = &mut Observation> {
+        self.columns.iter_mut()
+    }
+
+    /// The text of an interned label.
+    pub fn text(&self, sym: Sym) -> &str {
+        self.strings.resolve(sym)
+    }
+}

@@ -1,0 +1,1 @@
+//! Statistical methods of the English public-health indicators (PHEindicatormethods), as pure functions.

@@ -1,0 +1,1 @@
+//! View models: plain structs holding exactly what a chart or table needs.
