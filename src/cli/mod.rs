@@ -1,5 +1,6 @@
 //! The native command-line tool: subcommands over the same core the page uses.
 
+mod benchmark;
 mod compute;
 mod inspect;
 
@@ -16,6 +17,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match command.as_str() {
         "inspect" => inspect::run(rest, out, err),
         "compute" => compute::run(rest, out, err),
+        "benchmark" => benchmark::run(rest, out, err),
         "-h" | "--help" | "help" => {
             let _ = writeln!(out, "{USAGE}");
             0
@@ -31,4 +33,5 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
 pub const USAGE: &str = "usage: indicator-lens <command> [options]
 commands:
   inspect FILE... [--json]      detected format and load report
-  compute proportion|rate|dsr|isr|israte|mean --input FILE [--group COL] [--multiplier N] [--confidence 0.95,0.998]";
+  compute proportion|rate|dsr|isr|israte|mean --input FILE [--group COL] [--multiplier N] [--confidence 0.95,0.998]
+  benchmark FILE... [--against england|parent|AREA_CODE|codes.txt] [--level 95|99.8] [--polarity FILE]";
