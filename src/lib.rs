@@ -6,6 +6,7 @@
 //! `cli` backs the native command-line tool.
 
 pub mod analysis;
+pub mod catalogue;
 pub mod chart;
 pub mod ingest;
 pub mod model;

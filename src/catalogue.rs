@@ -1,0 +1,150 @@
+//! The catalogue of what is loaded (indicators, periods, areas, area types), for the page's controls.
+
+use crate::model::{AreaKind, Dataset, Polarity, ValueType};
+use serde::Serialize;
+
+/// One indicator as a control lists it.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct IndicatorEntry {
+    /// Key used in view specs (id, or name when there is none).
+    pub key: String,
+    /// Display name.
+    pub name: String,
+    /// Value type inferred or set.
+    pub value_type: ValueType,
+    /// Polarity inferred or set.
+    pub polarity: Polarity,
+    /// Unit label.
+    pub unit: String,
+    /// Period labels with data for this indicator, oldest first.
+    pub periods: Vec<String>,
+}
+
+/// One area as a control lists it.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct AreaEntry {
+    /// Key used in view specs (code, or name when there is none).
+    pub key: String,
+    /// Display name.
+    pub name: String,
+    /// Kind from the code.
+    pub kind: AreaKind,
+    /// Area type as the file labels it.
+    pub area_type: String,
+}
+
+/// Everything the page's controls offer.
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+pub struct Catalogue {
+    /// Indicators in load order.
+    pub indicators: Vec<IndicatorEntry>,
+    /// Areas in load order.
+    pub areas: Vec<AreaEntry>,
+    /// Distinct area types, in load order.
+    pub area_types: Vec<String>,
+    /// Number of observations loaded.
+    pub observations: usize,
+}
+
+/// Lists what `dataset` holds.
+pub fn catalogue(dataset: &Dataset) -> Catalogue {
+    let mut periods_by_indicator: Vec<Vec<u32>> = vec![Vec::new(); dataset.indicators.len()];
+    for row in dataset.rows() {
+        let list = &mut periods_by_indicator[row.indicator as usize];
+        if !list.contains(&row.period) {
+            list.push(row.period);
+        }
+    }
+    let indicators = dataset
+        .indicators
+        .iter()
+        .zip(periods_by_indicator)
+        .map(|(indicator, mut periods)| {
+            periods.sort_by(|a, b| dataset.periods[*a as usize].cmp(&dataset.periods[*b as usize]));
+            IndicatorEntry {
+                key: indicator.key().to_owned(),
+                name: indicator.name.clone(),
+                value_type: indicator.value_type,
+                polarity: indicator.polarity,
+                unit: indicator.unit.clone(),
+                periods: periods.iter().map(|p| dataset.periods[*p as usize].label.clone()).collect(),
+            }
+        })
+        .collect();
+    let mut area_types: Vec<String> = Vec::new();
+    let areas = dataset
+        .areas
+        .iter()
+        .map(|area| {
+            if !area.area_type.is_empty() && !area_types.contains(&area.area_type) {
+                area_types.push(area.area_type.clone());
+            }
+            AreaEntry {
+                key: area.key().to_owned(),
+                name: area.name.clone(),
+                kind: area.kind,
+                area_type: area.area_type.clone(),
+            }
+        })
+        .collect();
+    Catalogue { indicators, areas, area_types, observations: dataset.len() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Area, CalendarDate, Indicator, IntervalSource, Observation, Period, PeriodKind, Sym};
+
+    fn year(label: &str, y: i32) -> Period {
+        Period {
+            label: label.into(),
+            start: CalendarDate::new(y, 1, 1),
+            end: CalendarDate::new(y, 12, 31),
+            kind: PeriodKind::CalendarYear,
+        }
+    }
+
+    #[test]
+    fn lists_periods_sorted_per_indicator() {
+        let mut ds = Dataset::new();
+        let ind = ds.indicator_id(Indicator::new("1", "One"));
+        let area = ds.area_id(Area {
+            code: "E92000001".into(),
+            name: "England".into(),
+            kind: AreaKind::England,
+            area_type: "England".into(),
+            parent_code: String::new(),
+            parent_name: String::new(),
+        });
+        for (label, y) in [("2019", 2019), ("2017", 2017)] {
+            let period = ds.period_id(year(label, y));
+            ds.push(Observation {
+                indicator: ind,
+                area,
+                period,
+                sex: Sym(0),
+                age: Sym(0),
+                category_type: Sym(0),
+                category: Sym(0),
+                value: 1.0,
+                lower95: f64::NAN,
+                upper95: f64::NAN,
+                lower998: f64::NAN,
+                upper998: f64::NAN,
+                count: f64::NAN,
+                denominator: f64::NAN,
+                note: Sym(0),
+                published_england: Sym(0),
+                published_parent: Sym(0),
+                published_trend: Sym(0),
+                interval_source: IntervalSource::None,
+                file: Sym(0),
+                line: 2,
+            });
+        }
+        let cat = catalogue(&ds);
+        assert_eq!(cat.indicators[0].periods, vec!["2017", "2019"]);
+        assert_eq!(cat.area_types, vec!["England"]);
+        assert_eq!(cat.observations, 2);
+    }
+}

@@ -1,0 +1,319 @@
+// indicator-lens page: wires the drop zone, worker, controls, charts and exports. Data only ever
+// reaches the DOM through textContent and DOM nodes, never as HTML.
+/* global WASM_BASE64, WORKER_SOURCE, SAMPLES, initSync, draw_view, svg_of_view */
+
+const $ = (id) => document.getElementById(id);
+
+/** Decodes the inlined wasm and compiles it once; the page and the worker share the module. */
+function compileModule() {
+  const binary = atob(WASM_BASE64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new WebAssembly.Module(bytes);
+}
+
+const wasmModule = compileModule();
+initSync({ module: wasmModule });
+
+/** A request/response channel to the worker, with progress callbacks. */
+class WorkerChannel {
+  constructor() { this.start(); }
+  start() {
+    const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
+    this.worker = new Worker(url, { type: 'module' });
+    this.pending = new Map();
+    this.nextId = 1;
+    this.ready = new Promise((resolve) => { this.resolveReady = resolve; });
+    this.worker.onmessage = (event) => this.receive(event.data);
+    this.worker.onerror = (event) => this.crashed(event.message || 'the worker stopped');
+    this.worker.postMessage({ type: 'init', module: wasmModule });
+  }
+  receive(message) {
+    if (message.type === 'ready') { this.resolveReady(); return; }
+    const entry = this.pending.get(message.id);
+    if (!entry) return;
+    if (message.type === 'progress') { entry.progress?.(message); return; }
+    this.pending.delete(message.id);
+    if (message.ok) entry.resolve(message.result); else entry.reject(new Error(message.result));
+  }
+  crashed(reason) {
+    for (const entry of this.pending.values()) entry.reject(new Error(`The analysis stopped unexpectedly (${reason}).`));
+    this.worker.terminate();
+    this.start();
+  }
+  async call(op, payload = {}, progress) {
+    await this.ready;
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, progress });
+      const transfer = (payload.files || []).map((f) => f.bytes);
+      this.worker.postMessage({ id, op, ...payload }, transfer);
+    });
+  }
+}
+
+const channel = new WorkerChannel();
+
+/** Files the user loaded, kept so a crash or a corrected option can re-run the whole load. */
+const loadedFiles = [];
+const state = { view: 'compare-areas', catalogue: null, spec: {} };
+
+const VIEWS = [
+  { id: 'compare-areas', label: 'Compare areas', controls: ['indicator', 'period', 'area_type', 'comparator', 'level', 'sort'] },
+];
+
+function setStatus(text, isError = false) {
+  $('status').textContent = text;
+  $('status').classList.toggle('error', isError);
+}
+
+function showProgress({ done, total, label }) {
+  $('progress-row').hidden = false;
+  $('progress').max = total || 1;
+  $('progress').value = done;
+  $('progress-label').textContent = label || '';
+}
+
+function element(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  if (className) node.className = className;
+  return node;
+}
+
+function tableFrom(header, rows, caption) {
+  const table = element('table');
+  if (caption) table.append(element('caption', caption));
+  const head = table.createTHead().insertRow();
+  for (const h of header) { const th = element('th', h); th.scope = 'col'; head.append(th); }
+  const body = table.createTBody();
+  for (const row of rows) {
+    const tr = body.insertRow();
+    for (const cell of row) tr.append(element('td', cell, typeof cell === 'number' ? 'num' : undefined));
+  }
+  return table;
+}
+
+/** Shows one report per file: counts, then rejects and warnings with line and column. */
+function renderReports(reports) {
+  const container = $('report');
+  container.replaceChildren();
+  $('report-section').hidden = reports.length === 0;
+  for (const r of reports) {
+    const wrap = element('div', null, 'file-report' + (r.error ? ' failed' : ''));
+    wrap.dataset.file = r.file;
+    const summary = tableFrom(
+      ['File', 'Format', 'Encoding', 'Delimiter', 'Rows read', 'Observations', 'Rejected', 'Warnings'],
+      [[r.file, r.format, r.encoding, r.delimiter, r.rows_read, r.observations, r.rejected.length, r.warnings.length]],
+      r.error ? `${r.file}: ${r.error}` : r.file,
+    );
+    summary.classList.add('report-summary');
+    wrap.append(summary);
+    if (r.interval_methods && r.interval_methods.length) {
+      wrap.append(element('p', `Intervals computed from counts by: ${r.interval_methods.join('; ')}`));
+    }
+    if (r.rejected.length) {
+      const details = element('details');
+      details.append(element('summary', `${r.rejected.length} rejected (line, column, reason)`));
+      details.append(tableFrom(['Line', 'Column', 'Reason'], r.rejected.map((x) => [x.line, x.column, x.reason])));
+      wrap.append(details);
+    }
+    if (r.warnings.length) {
+      const details = element('details');
+      details.append(element('summary', `${r.warnings.length} warnings`));
+      details.append(tableFrom(['Line', 'Column', 'Warning'], r.warnings.map((x) => [x.line || '', x.column, x.message])));
+      wrap.append(details);
+    }
+    if (r.columns && r.columns.length) {
+      const details = element('details');
+      details.append(element('summary', 'How the columns were read'));
+      details.append(tableFrom(['Column', 'Read as'], r.columns.map((c) => [c.header, c.role])));
+      wrap.append(details);
+    }
+    container.append(wrap);
+  }
+}
+
+/** Loads files (name + ArrayBuffer) in the worker and refreshes everything. */
+async function loadFiles(files) {
+  if (!files.length) return;
+  for (const f of files) loadedFiles.push({ name: f.name, bytes: f.bytes.slice(0) });
+  setStatus(`Reading ${files.length} file${files.length > 1 ? 's' : ''}…`);
+  try {
+    await channel.call('load', { files }, showProgress);
+    const reports = await allReports();
+    renderReports(reports);
+    state.catalogue = await channel.call('catalogue');
+    const usable = state.catalogue.observations > 0;
+    $('views-section').hidden = !usable;
+    const failed = reports.filter((r) => r.error);
+    setStatus(failed.length
+      ? `${failed.length} file${failed.length > 1 ? 's' : ''} could not be used: ${failed.map((r) => `${r.file}: ${r.error}`).join('; ')}`
+      : `Loaded ${state.catalogue.observations} observations.`, failed.length > 0);
+    if (usable) { buildControls(); await refreshView(); }
+  } catch (error) {
+    setStatus(error.message, true);
+  } finally {
+    $('progress-row').hidden = true;
+  }
+}
+
+async function allReports() {
+  return channel.call('reports');
+}
+
+async function readDropped(fileList) {
+  const files = [];
+  for (const file of fileList) files.push({ name: file.name, bytes: await file.arrayBuffer() });
+  return files;
+}
+
+function option(value, label) {
+  const o = element('option', label);
+  o.value = value;
+  return o;
+}
+
+function labelled(labelText, control) {
+  const label = element('label', labelText);
+  label.append(control);
+  return label;
+}
+
+/** Builds the controls the current view uses from the catalogue. */
+function buildControls() {
+  const form = $('controls');
+  form.replaceChildren();
+  const cat = state.catalogue;
+  const view = VIEWS.find((v) => v.id === state.view);
+  const spec = state.spec;
+  if (!cat.indicators.some((i) => i.key === spec.indicator)) spec.indicator = cat.indicators[0]?.key;
+  const indicator = cat.indicators.find((i) => i.key === spec.indicator);
+  if (!indicator?.periods.includes(spec.period)) spec.period = indicator?.periods.at(-1);
+  const makers = {
+    indicator: () => select('indicator', 'Indicator', cat.indicators.map((i) => [i.key, i.name])),
+    period: () => select('period', 'Period', (indicator?.periods || []).map((p) => [p, p]).reverse()),
+    area_type: () => select('area_type', 'Area type', [['', 'Automatic'], ...cat.area_types.filter((t) => t !== 'England').map((t) => [t, t])]),
+    comparator: () => select('comparator', 'Compared with', [['england', 'England'], ['parent', 'Region / parent']]),
+    level: () => select('level', 'Confidence', [['95', '95%'], ['99.8', '99.8%']]),
+    sort: () => select('sort', 'Sort', [['value', 'By value'], ['name', 'By name']]),
+  };
+  for (const name of view.controls) form.append(makers[name]());
+}
+
+function select(name, labelText, entries) {
+  const s = element('select');
+  s.name = name;
+  s.id = `control-${name}`;
+  for (const [value, label] of entries) s.append(option(value, label));
+  if (state.spec[name] !== undefined && entries.some(([v]) => v === state.spec[name])) s.value = state.spec[name];
+  state.spec[name] = s.value;
+  s.addEventListener('change', () => {
+    state.spec[name] = s.value;
+    if (name === 'indicator') buildControls();
+    refreshView();
+  });
+  return labelled(labelText, s);
+}
+
+function currentSpec() {
+  return { view: state.view, ...state.spec, level: Number(state.spec.level || 95) };
+}
+
+/** Asks the worker for the view model, then draws it here (plotters-canvas needs the document). */
+async function refreshView() {
+  try {
+    const result = await channel.call('view', { spec: currentSpec() });
+    state.lastView = result;
+    draw_view(result.model, $('chart'));
+    $('chart-caption').textContent = result.caption || '';
+    const table = $('view-table');
+    table.replaceWith(Object.assign(tableFrom(result.table.header, result.table.rows, result.caption), { id: 'view-table' }));
+  } catch (error) {
+    setStatus(`This view could not be drawn: ${error.message}`, true);
+  }
+}
+
+function buildTabs() {
+  const tabs = $('view-tabs');
+  for (const view of VIEWS) {
+    const tab = element('button', view.label);
+    tab.type = 'button';
+    tab.setAttribute('role', 'tab');
+    tab.id = `tab-${view.id}`;
+    tab.setAttribute('aria-selected', String(view.id === state.view));
+    tab.addEventListener('click', () => {
+      state.view = view.id;
+      for (const t of tabs.children) t.setAttribute('aria-selected', String(t === tab));
+      buildControls();
+      refreshView();
+    });
+    tabs.append(tab);
+  }
+}
+
+function download(name, blob) {
+  const url = URL.createObjectURL(blob);
+  const a = element('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function exportName(ext) {
+  return `indicator-lens-${state.view}.${ext}`;
+}
+
+function wireExports() {
+  $('export-csv').addEventListener('click', async () => {
+    const text = await channel.call('csv', { spec: currentSpec() });
+    download(exportName('csv'), new Blob([text], { type: 'text/csv' }));
+  });
+  $('export-png').addEventListener('click', () => {
+    $('chart').toBlob((blob) => download(exportName('png'), blob), 'image/png');
+  });
+  $('export-svg').addEventListener('click', () => {
+    const canvas = $('chart');
+    const svg = svg_of_view(state.lastView.model, canvas.width, canvas.height);
+    download(exportName('svg'), new Blob([svg], { type: 'image/svg+xml' }));
+  });
+}
+
+function wireLoading() {
+  const zone = $('drop-zone');
+  const input = $('file-input');
+  zone.addEventListener('click', () => input.click());
+  zone.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); input.click(); } });
+  zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('over'); });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', async (e) => {
+    e.preventDefault();
+    zone.classList.remove('over');
+    await loadFiles(await readDropped(e.dataTransfer.files));
+  });
+  input.addEventListener('change', async () => {
+    await loadFiles(await readDropped(input.files));
+    input.value = '';
+  });
+  const samples = $('sample-select');
+  for (const s of SAMPLES) samples.append(option(s.name, s.title));
+  $('sample-button').addEventListener('click', async () => {
+    const sample = SAMPLES.find((s) => s.name === samples.value);
+    await loadFiles([{ name: sample.name, bytes: new TextEncoder().encode(sample.text).buffer }]);
+  });
+  $('clear-button').addEventListener('click', async () => {
+    loadedFiles.length = 0;
+    await channel.call('clear');
+    renderReports([]);
+    $('views-section').hidden = true;
+    setStatus('All files cleared.');
+  });
+}
+
+buildTabs();
+wireLoading();
+wireExports();
+document.documentElement.dataset.ready = 'true';

@@ -1,0 +1,52 @@
+// Builds dist/indicator-lens.html: one self-contained file with the styles, the wasm-bindgen glue,
+// the page and worker code, the wasm (base64) and the built-in samples inlined.
+// Usage: node www/bundle.mjs [--out dist/indicator-lens.html]
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const read = (path) => readFileSync(join(root, path), 'utf8');
+const outArg = process.argv.indexOf('--out');
+const out = join(root, outArg > 0 ? process.argv[outArg + 1] : 'dist/indicator-lens.html');
+
+/** Samples shipped in the page, read from ../shared at build time (the build output is not committed). */
+const SAMPLE_FILES = [
+  ['fingertips/ncmp_reception_prev_overweight.csv', 'Fingertips: Reception overweight, counties & UAs (NCMP 2022/23 - 24/25)'],
+  ['fingertips/ncmp_reception_prev_overweight_dist.csv', 'Fingertips: Reception overweight, districts'],
+];
+
+function samples() {
+  return SAMPLE_FILES.map(([path, title]) => ({
+    name: path.split('/').pop(),
+    title,
+    text: readFileSync(join(root, '..', 'shared', 'samples', path), 'utf8'),
+  }));
+}
+
+/** Makes a value safe to place inside an inline <script>: JSON, with `</` and `<!--` broken up. */
+function scriptLiteral(value) {
+  return JSON.stringify(value).replace(/<\//g, '<\\/').replace(/<!--/g, '<\\!--').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+const glue = read('pkg/indicator_lens.js');
+const wasm = readFileSync(join(root, 'pkg/indicator_lens_bg.wasm'));
+const workerSource = `${glue}\n{\n${read('www/worker.js')}\n}`;
+const script = [
+  `const WASM_BASE64 = ${scriptLiteral(wasm.toString('base64'))};`,
+  `const WORKER_SOURCE = ${scriptLiteral(workerSource)};`,
+  `const SAMPLES = ${scriptLiteral(samples())};`,
+  glue,
+  `{\n${read('www/app.js')}\n}`,
+].join('\n');
+if (/<\/script/i.test(glue + read('www/app.js'))) throw new Error('code contains </script and cannot be inlined');
+
+const html = read('www/index.html')
+  .replace('/*@STYLE@*/', () => read('www/style.css'))
+  .replace('/*@SCRIPT@*/', () => script);
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, html);
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+console.log(`wasm: ${kb(wasm.length)} raw, ${kb(gzipSync(wasm, { level: 9 }).length)} gzipped`);
+console.log(`${out}: ${kb(html.length)} raw, ${kb(gzipSync(html, { level: 9 }).length)} gzipped`);
