@@ -81,6 +81,7 @@ pub struct Benchmarker<'a> {
     groups: ObservationGroups,
     inferred_polarity: Vec<Polarity>,
     quintile_values: HashMap<(GroupKey, String), Vec<f64>>,
+    /// Whether each group has an interval at any level (else it is ranked by quintiles).
     groups_with_intervals: HashMap<GroupKey, bool>,
 }
 
@@ -93,8 +94,10 @@ impl<'a> Benchmarker<'a> {
         let mut groups_with_intervals: HashMap<GroupKey, bool> = HashMap::new();
         for observation in dataset.rows() {
             let key = group_key(observation);
-            let (lower, upper) = options.level.interval(observation);
-            let has_interval = lower.is_finite() && upper.is_finite();
+            let has_interval = [ConfidenceLevel::P95, ConfidenceLevel::P998].iter().any(|level| {
+                let (lower, upper) = level.interval(observation);
+                lower.is_finite() && upper.is_finite()
+            });
             *groups_with_intervals.entry(key).or_insert(false) |= has_interval;
             if let Some(area) = dataset.areas.get(observation.area as usize) {
                 if is_local_area(area) && observation.value.is_finite() {
