@@ -1,1 +1,18 @@
 //! Analyses composed from the statistics: benchmark comparisons, trends, targets, prevalence.
+
+pub mod area_types;
+pub mod benchmark;
+pub mod benchmark_target;
+mod comparison;
+pub mod interval_rule;
+mod level;
+pub mod number_text;
+pub mod observation_groups;
+pub mod polarity;
+pub mod quintiles;
+
+pub use benchmark::{BenchmarkOptions, BenchmarkOutcome, Benchmarker, ComparisonSource};
+pub use benchmark_target::{Benchmark, BenchmarkMethod, BenchmarkValue};
+pub use comparison::{Comparison, NotComparedReason, Palette, QUINTILE_LABELS};
+pub use level::ConfidenceLevel;
+pub use polarity::PolarityOverrides;

@@ -1,1 +1,60 @@
 //! Chart drawing with plotters, generic over the backend (canvas in the page, SVG for export).
+
+mod colour;
+mod compare_areas;
+mod legend;
+
+pub use colour::parse_hex;
+pub use compare_areas::draw_compare_areas;
+
+use crate::view::ViewModel;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// Why a chart could not be drawn.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChartError {
+    /// The backend or layout failed (message from plotters).
+    Drawing(String),
+    /// The requested size is unusable (zero or larger than 10,000 px).
+    BadSize(u32, u32),
+}
+
+impl ChartError {
+    /// Wraps a plotters drawing error.
+    pub fn from_drawing<E: std::error::Error + Send + Sync>(error: DrawingAreaErrorKind<E>) -> ChartError {
+        ChartError::Drawing(error.to_string())
+    }
+}
+
+impl std::fmt::Display for ChartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ChartError::Drawing(message) => write!(f, "chart drawing failed: {message}"),
+            ChartError::BadSize(w, h) => write!(f, "chart size {w}×{h} is not usable"),
+        }
+    }
+}
+
+impl std::error::Error for ChartError {}
+
+/// Draws any view model on any plotters backend.
+pub fn draw_view<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &ViewModel) -> Result<(), ChartError> {
+    match view {
+        ViewModel::CompareAreas(compare) => draw_compare_areas(root, compare),
+    }
+}
+
+/// Renders a view model as SVG text of `width` × `height` pixels.
+pub fn render_svg(view: &ViewModel, width: u32, height: u32) -> Result<String, ChartError> {
+    if width == 0 || height == 0 || width > 10_000 || height > 10_000 {
+        return Err(ChartError::BadSize(width, height));
+    }
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        draw_view(&root, view)?;
+        root.present().map_err(ChartError::from_drawing)?;
+    }
+    Ok(svg)
+}

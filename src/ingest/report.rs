@@ -50,6 +50,12 @@ pub struct FileReport {
     pub rows_read: u64,
     /// Observations made from them.
     pub observations: u64,
+    /// Target texts read (target schedules, KPI returns with a target column).
+    pub targets: u64,
+    /// Planned (trajectory) values read.
+    pub plans: u64,
+    /// Observations, targets or plans that replaced ones from an earlier file (same key).
+    pub replaced: u64,
     /// Records or cells that could not be used.
     pub rejected: Vec<Reject>,
     /// Things worth knowing that did not stop a value being used.

@@ -1,6 +1,6 @@
 //! The `Dataset`: every observation with interned labels and dimension tables, keyed for merging.
 
-use super::{Area, Indicator, Interner, Period, Sym};
+use super::{Area, Indicator, IndicatorText, Interner, Period, PlannedValue, Sym, TargetText};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -91,7 +91,14 @@ pub struct Dataset {
     pub areas: Vec<Area>,
     /// Period table (in order of first appearance; sort with `Period`'s `Ord`).
     pub periods: Vec<Period>,
+    /// Targets as written, per indicator, (area) and period; the latest file wins per key.
+    pub targets: Vec<TargetText>,
+    /// Planned trajectory values, per indicator, area and period; the latest file wins per key.
+    pub plans: Vec<PlannedValue>,
+    /// Free-text indicator metadata (numerator / denominator definitions, source, frequency).
+    pub indicator_texts: Vec<IndicatorText>,
     columns: Vec<Observation>,
+    area_name_index: HashMap<String, u32>,
     indicator_index: HashMap<String, u32>,
     area_index: HashMap<String, u32>,
     period_index: HashMap<String, u32>,
@@ -156,6 +163,9 @@ impl Dataset {
         }
         let id = self.areas.len() as u32;
         self.area_index.insert(area.key().to_owned(), id);
+        if !area.name.is_empty() {
+            self.area_name_index.entry(area.name.to_lowercase()).or_insert(id);
+        }
         self.areas.push(area);
         id
     }
@@ -163,6 +173,35 @@ impl Dataset {
     /// The id of an area by code or name, if loaded.
     pub fn find_area(&self, key: &str) -> Option<u32> {
         self.area_index.get(key).copied()
+    }
+
+    /// The id of an area by name (ignoring case), if loaded; finds the code of a name-only area.
+    pub fn find_area_by_name(&self, name: &str) -> Option<u32> {
+        self.area_name_index.get(&name.trim().to_lowercase()).copied()
+    }
+
+    /// Adds a target; one for the same indicator, area and period replaces the earlier (returned).
+    pub fn push_target(&mut self, target: TargetText) -> Option<TargetText> {
+        let key = (target.indicator, target.area, target.period);
+        match self.targets.iter_mut().find(|t| (t.indicator, t.area, t.period) == key) {
+            Some(old) => Some(std::mem::replace(old, target)),
+            None => {
+                self.targets.push(target);
+                None
+            }
+        }
+    }
+
+    /// Adds a planned value; one for the same indicator, area and period replaces the earlier (returned).
+    pub fn push_plan(&mut self, plan: PlannedValue) -> Option<PlannedValue> {
+        let key = (plan.indicator, plan.area, plan.period);
+        match self.plans.iter_mut().find(|p| (p.indicator, p.area, p.period) == key) {
+            Some(old) => Some(std::mem::replace(old, plan)),
+            None => {
+                self.plans.push(plan);
+                None
+            }
+        }
     }
 
     /// The id of an indicator by id or name, if loaded.

@@ -1,0 +1,100 @@
+//! The compare-areas chart: horizontal bars coloured by comparison, interval whiskers, a benchmark line, a text legend.
+
+use super::colour::parse_hex;
+use super::legend::draw_legend;
+use super::ChartError;
+use crate::view::CompareAreasView;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// Pixels per character assumed when sizing the area-name axis.
+const NAME_CHAR_WIDTH: u32 = 7;
+
+/// The value range to show: zero (or the lowest limit), up to the highest limit or benchmark, padded.
+fn value_range(view: &CompareAreasView) -> (f64, f64) {
+    let numbers = view
+        .bars
+        .iter()
+        .flat_map(|b| [b.value, b.lower, b.upper])
+        .chain(std::iter::once(view.benchmark_value))
+        .flatten()
+        .filter(|v| v.is_finite());
+    let (low, high) = numbers.fold((0.0f64, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if !high.is_finite() || high <= low {
+        return (low.min(0.0), low.max(0.0) + 1.0);
+    }
+    let pad = (high - low) * 0.05;
+    (if low < 0.0 { low - pad } else { 0.0 }, high + pad)
+}
+
+/// Draws a compare-areas view on any plotters backend.
+pub fn draw_compare_areas<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &CompareAreasView) -> Result<(), ChartError> {
+    root.fill(&WHITE).map_err(ChartError::from_drawing)?;
+    let (width, height) = root.dim_in_pixel();
+    let legend_height = 32.min(height / 4);
+    let (plot_area, legend_area) = root.split_vertically(height.saturating_sub(legend_height));
+    let longest_name = view.bars.iter().map(|b| b.area_name.chars().count() as u32).max().unwrap_or(0);
+    let y_label_width = (longest_name * NAME_CHAR_WIDTH + 12).clamp(55, (width * 2 / 5).max(55));
+    let bar_count = view.bars.len().max(1) as i32;
+    let (x_min, x_max) = value_range(view);
+    let mut caption = format!("{} ({})", view.indicator, view.period);
+    if caption.chars().count() > 90 {
+        caption = caption.chars().take(87).collect::<String>() + "...";
+    }
+    let mut chart = ChartBuilder::on(&plot_area)
+        .caption(caption, ("sans-serif", 15))
+        .margin(10)
+        .x_label_area_size(35)
+        .y_label_area_size(y_label_width)
+        .build_cartesian_2d(x_min..x_max, (0..bar_count).into_segmented())
+        .map_err(ChartError::from_drawing)?;
+    let names: Vec<String> = view.bars.iter().map(|b| b.area_name.clone()).collect();
+    let name_of = move |segment: &SegmentValue<i32>| -> String {
+        let index = match segment {
+            SegmentValue::Exact(i) | SegmentValue::CenterOf(i) => *i,
+            SegmentValue::Last => return String::new(),
+        };
+        let from_top = bar_count - 1 - index;
+        names.get(from_top as usize).cloned().unwrap_or_default()
+    };
+    let x_desc = if view.unit.is_empty() { "Value".to_owned() } else { format!("Value ({})", view.unit) };
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(view.bars.len().max(1))
+        .y_label_formatter(&name_of)
+        .x_desc(x_desc)
+        .axis_desc_style(("sans-serif", 13))
+        .draw()
+        .map_err(ChartError::from_drawing)?;
+    for (from_top, bar) in view.bars.iter().enumerate() {
+        let segment = bar_count - 1 - from_top as i32;
+        let fill = parse_hex(&bar.colour);
+        if let Some(value) = bar.value {
+            let base = 0.0f64.clamp(x_min, x_max);
+            let corners = || [(base.min(value), SegmentValue::Exact(segment + 1)), (base.max(value), SegmentValue::Exact(segment))];
+            chart.draw_series(std::iter::once(Rectangle::new(corners(), fill.filled()))).map_err(ChartError::from_drawing)?;
+            let edge = if bar.selected { BLACK.stroke_width(2) } else { WHITE.stroke_width(3) };
+            chart.draw_series(std::iter::once(Rectangle::new(corners(), edge))).map_err(ChartError::from_drawing)?;
+            if let (Some(lower), Some(upper)) = (bar.lower, bar.upper) {
+                let whisker = ErrorBar::new_horizontal(SegmentValue::CenterOf(segment), lower, value, upper, BLACK.stroke_width(1), 6);
+                chart.draw_series(std::iter::once(whisker)).map_err(ChartError::from_drawing)?;
+            }
+        }
+    }
+    if let Some(benchmark) = view.benchmark_value {
+        let line = [(benchmark, SegmentValue::Exact(0)), (benchmark, SegmentValue::Exact(bar_count))];
+        chart.draw_series(LineSeries::new(line, BLACK.stroke_width(2))).map_err(ChartError::from_drawing)?;
+    }
+    let legend_title = match view.benchmark_value {
+        Some(value) => format!(
+            "Line: {} {} | {} CI vs {}:",
+            view.benchmark_name,
+            crate::analysis::number_text::format_number(value),
+            view.level.text(),
+            view.benchmark_name
+        ),
+        None => format!("{} CI vs {}:", view.level.text(), view.benchmark_name),
+    };
+    draw_legend(&legend_area, &legend_title, &view.legend)
+}

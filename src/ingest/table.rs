@@ -1,0 +1,180 @@
+//! The table: decoded text split into records (each with its first line) and the header row found.
+
+/// One CSV record with the 1-based line on which it starts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Record {
+    /// Line of the record's first character (records may span lines inside quotes).
+    pub line: u64,
+    /// Fields, trimmed of surrounding whitespace.
+    pub fields: Vec<String>,
+}
+
+impl Record {
+    /// The field at `index`, or "" past the end (ragged rows).
+    pub fn get(&self, index: usize) -> &str {
+        self.fields.get(index).map(String::as_str).unwrap_or("")
+    }
+
+    /// True when every field is empty.
+    pub fn is_blank(&self) -> bool {
+        self.fields.iter().all(|f| f.is_empty())
+    }
+
+    /// Number of non-empty fields.
+    pub fn filled(&self) -> usize {
+        self.fields.iter().filter(|f| !f.is_empty()).count()
+    }
+}
+
+/// All records of a file, the header index, and defects found while splitting.
+#[derive(Clone, Debug, Default)]
+pub struct Table {
+    /// Every record, blank ones included.
+    pub records: Vec<Record>,
+    /// Index in `records` of the header row.
+    pub header: usize,
+    /// Line where an unterminated quoted field starts, if the file ends inside quotes.
+    pub unterminated_quote: Option<u64>,
+    /// Lines holding control characters (removed from the fields).
+    pub control_lines: Vec<u64>,
+}
+
+impl Table {
+    /// The header row's fields (empty when there are no records).
+    pub fn headers(&self) -> &[String] {
+        self.records.get(self.header).map(|r| r.fields.as_slice()).unwrap_or(&[])
+    }
+
+    /// The data records after the header, blank ones skipped.
+    pub fn rows(&self) -> impl Iterator<Item = &Record> {
+        self.records.iter().skip(self.header + 1).filter(|r| !r.is_blank())
+    }
+}
+
+/// Splits `text` into records with `delimiter` and finds the header row.
+pub fn read(text: &str, delimiter: u8) -> Table {
+    let mut table = Table { unterminated_quote: unterminated_quote(text, delimiter), ..Table::default() };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    let bytes = text.as_bytes();
+    let (mut counted, mut line) = (0usize, 1u64);
+    // Text is valid UTF-8 already, so the reader cannot fail; stop quietly if it ever does.
+    while let Ok(true) = reader.read_record(&mut record) {
+        // The reader's own line count lags on CRLF files, so count newlines up to the record's
+        // first byte ourselves (skipping the line ends the reader had not consumed yet).
+        let mut start = record.position().map(|p| p.byte() as usize).unwrap_or(counted).min(bytes.len());
+        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start > counted {
+            line += bytes[counted..start].iter().filter(|&&b| b == b'\n').count() as u64;
+            counted = start;
+        }
+        let mut has_control = false;
+        let fields = record
+            .iter()
+            .map(|f| {
+                if f.chars().any(is_stray_control) {
+                    has_control = true;
+                    clean(&f.replace(is_stray_control, ""))
+                } else {
+                    clean(f)
+                }
+            })
+            .collect();
+        if has_control {
+            table.control_lines.push(line);
+        }
+        table.records.push(Record { line, fields });
+    }
+    table.header = header_index(&table.records);
+    table
+}
+
+/// Control characters other than tab and line ends, which no real table contains.
+fn is_stray_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// Trims a field, also of non-breaking spaces.
+fn clean(field: &str) -> String {
+    field.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}').to_owned()
+}
+
+/// The header is the first of the first 20 records with at least two filled cells and at
+/// least half as many as the fullest of them; rows above are titles pasted from a report.
+fn header_index(records: &[Record]) -> usize {
+    let window = &records[..records.len().min(20)];
+    let widest = window.iter().map(Record::filled).max().unwrap_or(0);
+    window
+        .iter()
+        .position(|r| r.filled() >= 2 && r.filled() * 2 >= widest)
+        .or_else(|| window.iter().position(|r| !r.is_blank()))
+        .unwrap_or(0)
+}
+
+/// The line of a quoted field still open at the end of the text (as csv-core reads quotes).
+fn unterminated_quote(text: &str, delimiter: u8) -> Option<u64> {
+    let bytes = text.as_bytes();
+    let mut line = 1u64;
+    let mut at_field_start = true;
+    let mut open_line = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if let Some(_start) = open_line {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    open_line = None;
+                }
+            } else if b == b'\n' {
+                line += 1;
+            }
+        } else if b == b'"' && at_field_start {
+            open_line = Some(line);
+        } else {
+            if b == b'\n' {
+                line += 1;
+            }
+            at_field_start = b == delimiter || b == b'\n' || b == b'\r';
+            i += 1;
+            continue;
+        }
+        at_field_start = false;
+        i += 1;
+    }
+    open_line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_of_multiline_records() {
+        let t = read("a,b\n\"x\ny\",1\nz,2\n", b',');
+        assert_eq!(t.records.iter().map(|r| r.line).collect::<Vec<_>>(), vec![1, 2, 4]);
+        let crlf = read("a,b\r\n\"x\r\ny\",1\r\n\r\nz,2\r\n", b',');
+        assert_eq!(crlf.records.iter().map(|r| r.line).collect::<Vec<_>>(), vec![1, 2, 5]);
+        assert_eq!(t.records[1].fields[0], "x\ny");
+    }
+
+    #[test]
+    fn title_rows_are_skipped() {
+        let t = read("Table 3: outcomes\n\nIndicator,2015,2016\nA,1,2\n", b',');
+        assert_eq!(t.headers(), ["Indicator", "2015", "2016"]);
+    }
+
+    #[test]
+    fn unterminated() {
+        assert_eq!(unterminated_quote("a,b\n1,\"open\n2,3\n", b','), Some(2));
+        assert_eq!(unterminated_quote("a,\"x\"\"y\"\n", b','), None);
+        assert_eq!(unterminated_quote("a,5\" tall\n", b','), None);
+    }
+}

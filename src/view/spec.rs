@@ -1,0 +1,150 @@
+//! `ViewSpec` (what the page asks for), `ViewModel` (what it gets back) and `build_view` joining them.
+
+use super::compare_areas::{compare_areas_view, CompareAreasView};
+use super::selection::{select, select_indicator};
+use super::table::ViewTable;
+use crate::analysis::polarity::parse_polarity;
+use crate::analysis::{Benchmark, BenchmarkOptions, Benchmarker, ConfidenceLevel, Palette, PolarityOverrides};
+use crate::model::Dataset;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Bar and row order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortOrder {
+    /// By value, highest first.
+    #[default]
+    Value,
+    /// By area name, A–Z.
+    Name,
+}
+
+/// What the page asks to see; every field may be left out for a sensible default.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ViewSpec {
+    /// `compare_areas` (default), `overview` or `spine` (hyphens accepted).
+    pub view: String,
+    /// Indicator id or name (default: the first loaded).
+    pub indicator: Option<String>,
+    /// Period label as written (default: the indicator's latest).
+    pub period: Option<String>,
+    /// Area code or name: highlighted in compare areas, the subject of a spine chart.
+    pub area: Option<String>,
+    /// Area type of the areas shown (default: the most common among local areas).
+    pub area_type: Option<String>,
+    /// Sex breakdown (default `Persons`, else the most common).
+    pub sex: Option<String>,
+    /// Age breakdown (default: the most common).
+    pub age: Option<String>,
+    /// `england` (default), `parent`, an area code, or a list of codes (a comparator set).
+    pub comparator: Benchmark,
+    /// 95 (default) or 99.8.
+    pub level: ConfidenceLevel,
+    /// `value` (default) or `name`.
+    pub sort: SortOrder,
+    /// Polarity by indicator key: `high`, `low`, `none` (no judgement).
+    pub polarity: BTreeMap<String, String>,
+    /// `fingertips` (default) or `colour_blind_safe`.
+    pub palette: Palette,
+}
+
+/// A built view, tagged by its kind for the page.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "view", rename_all = "snake_case")]
+pub enum ViewModel {
+    /// Bars for every area of a type.
+    CompareAreas(CompareAreasView),
+}
+
+impl ViewModel {
+    /// The view's table (text alternative and CSV export).
+    pub fn table(&self) -> ViewTable {
+        match self {
+            ViewModel::CompareAreas(view) => view.table(),
+        }
+    }
+}
+
+/// Why a view could not be built.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum ViewError {
+    /// Nothing loaded.
+    NoData,
+    /// The view name is not known.
+    UnknownView(String),
+    /// No indicator with that id or name.
+    UnknownIndicator(String),
+    /// The indicator has no data for that period.
+    UnknownPeriod(String),
+    /// No area with that code or name.
+    UnknownArea(String),
+    /// A view that needs an area was given none and none could be chosen.
+    AreaNeeded,
+    /// A polarity override could not be read.
+    BadPolarity(String),
+}
+
+impl std::fmt::Display for ViewError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ViewError::NoData => write!(f, "no data loaded"),
+            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` (compare_areas, overview, spine)"),
+            ViewError::UnknownIndicator(i) => write!(f, "no indicator `{i}`"),
+            ViewError::UnknownPeriod(p) => write!(f, "no data for period `{p}`"),
+            ViewError::UnknownArea(a) => write!(f, "no area `{a}`"),
+            ViewError::AreaNeeded => write!(f, "this view needs an area"),
+            ViewError::BadPolarity(p) => write!(f, "cannot read polarity `{p}` (high, low or none)"),
+        }
+    }
+}
+
+impl std::error::Error for ViewError {}
+
+/// The polarity overrides of a spec, read from their text.
+pub fn polarity_overrides(spec: &ViewSpec) -> Result<PolarityOverrides, ViewError> {
+    spec.polarity
+        .iter()
+        .map(|(key, text)| parse_polarity(text).map(|p| (key.clone(), p)).ok_or_else(|| ViewError::BadPolarity(text.clone())))
+        .collect()
+}
+
+/// The benchmarking options a spec asks for.
+pub fn benchmark_options(spec: &ViewSpec) -> Result<BenchmarkOptions, ViewError> {
+    Ok(BenchmarkOptions {
+        benchmark: spec.comparator.clone(),
+        level: spec.level,
+        polarity_overrides: polarity_overrides(spec)?,
+        no_quintiles: false,
+    })
+}
+
+/// The area named by the spec, if any.
+pub fn selected_area(dataset: &Dataset, spec: &ViewSpec) -> Result<Option<u32>, ViewError> {
+    match spec.area.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+        None => Ok(None),
+        Some(key) => dataset
+            .find_area(key)
+            .or_else(|| dataset.areas.iter().position(|a| a.name.eq_ignore_ascii_case(key)).map(|i| i as u32))
+            .map(Some)
+            .ok_or_else(|| ViewError::UnknownArea(key.to_owned())),
+    }
+}
+
+/// Builds the view a spec asks for from the loaded data.
+pub fn build_view(dataset: &Dataset, spec: &ViewSpec) -> Result<ViewModel, ViewError> {
+    if dataset.is_empty() {
+        return Err(ViewError::NoData);
+    }
+    let benchmarker = Benchmarker::new(dataset, benchmark_options(spec)?);
+    let area = selected_area(dataset, spec)?;
+    match spec.view.trim().replace('-', "_").as_str() {
+        "" | "compare_areas" => {
+            let indicator = select_indicator(dataset, spec.indicator.as_deref())?;
+            let selection = select(dataset, spec, indicator)?;
+            Ok(ViewModel::CompareAreas(compare_areas_view(dataset, &benchmarker, &selection, area, spec.sort, spec.palette)))
+        }
+        other => Err(ViewError::UnknownView(other.to_owned())),
+    }
+}
