@@ -168,7 +168,7 @@ fn distribution_quantiles_are_accurate() {
     w.check(norm_quantile(0.999), 3.090232306167813, "qnorm .999");
     w.check(chisq_quantile(0.025, 2.0), 0.05063561596857975, "qchisq .025 2");
     w.check(chisq_quantile(0.975, 20.0), 34.16960690283833, "qchisq .975 20");
-    w.check(chisq_quantile(0.001, 18.0), 4.904848808727550, "qchisq .001 18");
+    w.check(chisq_quantile(0.001, 18.0), 4.904_848_808_727_55, "qchisq .001 18");
     w.check(chisq_quantile(0.0005, 2.0), 0.0010002500833645959, "qchisq .0005 2");
     w.check(t_quantile(0.025, 7.0), -2.364624251592785, "qt .025 7");
     w.check(t_quantile(0.001, 25.0), -3.450188726973064, "qt .001 25");
