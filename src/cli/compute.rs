@@ -1,9 +1,449 @@
-//! `indicator-lens compute`: (being built).
+//! `indicator-lens compute`: runs one statistic of `crate::stats` over a CSV and prints CSV results.
 
 use std::io::Write;
 
-/// Runs the `compute` subcommand.
-pub fn run(_args: &[String], _out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let _ = writeln!(err, "compute: not built yet");
-    2
+use crate::stats::{self, Estimate, StatsError};
+
+const USAGE: &str = "usage: indicator-lens compute proportion|rate|dsr|isr|israte|mean --input FILE \
+[--group COL] [--multiplier N] [--confidence 0.95[,0.998]]";
+
+/// Which statistic to compute.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Proportion,
+    Rate,
+    Dsr,
+    Isr,
+    IsRate,
+    Mean,
+}
+
+struct Options {
+    kind: Kind,
+    input: String,
+    group: Option<String>,
+    multiplier: Option<f64>,
+    levels: Vec<f64>,
+}
+
+/// An input or output table of text cells.
+struct Table {
+    headers: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// Index of a column, matched case-insensitively (the package's names are lower case).
+    fn col(&self, name: &str) -> Option<usize> {
+        self.headers.iter().position(|h| h.eq_ignore_ascii_case(name))
+    }
+    fn need(&self, name: &str) -> Result<usize, String> {
+        self.col(name).ok_or_else(|| format!("input has no `{name}` column"))
+    }
+}
+
+/// Runs the `compute` subcommand: 0 done, 1 input unreadable, 2 usage error.
+pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let opts = match parse_args(args) {
+        Ok(o) => o,
+        Err(msg) => {
+            let _ = writeln!(err, "compute: {msg}\n{USAGE}");
+            return 2;
+        }
+    };
+    let table = match read_table(&opts.input) {
+        Ok(t) => t,
+        Err(msg) => {
+            let _ = writeln!(err, "compute: cannot read {}: {msg}", opts.input);
+            return 1;
+        }
+    };
+    let result = match opts.kind {
+        Kind::Proportion | Kind::Rate if opts.group.is_none() => per_row(&opts, &table),
+        Kind::Proportion | Kind::Rate => grouped_crude(&opts, &table),
+        Kind::Dsr => grouped(&opts, &table, dsr_group),
+        Kind::Isr | Kind::IsRate => grouped(&opts, &table, isr_group),
+        Kind::Mean => grouped(&opts, &table, mean_group),
+    };
+    let output = match result {
+        Ok(t) => t,
+        Err(msg) => {
+            let _ = writeln!(err, "compute: {}: {msg}", opts.input);
+            return 1;
+        }
+    };
+    let mut w = csv::Writer::from_writer(out);
+    let mut ok = w.write_record(&output.headers).is_ok();
+    for r in &output.rows {
+        ok &= w.write_record(r).is_ok();
+    }
+    if !ok || w.flush().is_err() {
+        let _ = writeln!(err, "compute: cannot write output");
+        return 1;
+    }
+    0
+}
+
+fn parse_args(args: &[String]) -> Result<Options, String> {
+    let kind = match args.first().map(String::as_str) {
+        Some("proportion") => Kind::Proportion,
+        Some("rate") => Kind::Rate,
+        Some("dsr") => Kind::Dsr,
+        Some("isr") => Kind::Isr,
+        Some("israte") => Kind::IsRate,
+        Some("mean") => Kind::Mean,
+        Some(other) => return Err(format!("unknown statistic `{other}`")),
+        None => return Err("missing statistic".into()),
+    };
+    let (mut input, mut group, mut multiplier, mut levels) = (None, None, None, vec![0.95]);
+    let mut it = args[1..].iter();
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().cloned().ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--input" => input = Some(value()?),
+            "--group" => group = Some(value()?),
+            "--multiplier" => {
+                let v = value()?;
+                let m: f64 = v.parse().map_err(|_| format!("bad multiplier `{v}`"))?;
+                if !(m.is_finite() && m > 0.0) {
+                    return Err(format!("multiplier must be positive, got `{v}`"));
+                }
+                multiplier = Some(m);
+            }
+            "--confidence" => levels = parse_levels(&value()?)?,
+            other => return Err(format!("unknown option `{other}`")),
+        }
+    }
+    let input = input.ok_or("--input FILE is required")?;
+    Ok(Options { kind, input, group, multiplier, levels })
+}
+
+/// One level, or the package's only pair (0.95, 0.998) in any spelling.
+fn parse_levels(s: &str) -> Result<Vec<f64>, String> {
+    let levels = s
+        .split(',')
+        .map(|p| parse_confidence(p).map_err(|e| format!("bad confidence `{p}`: {e}")))
+        .collect::<Result<Vec<f64>, String>>()?;
+    match levels.as_slice() {
+        [_] => Ok(levels),
+        [a, b] if *a == 0.95 && *b == 0.998 => Ok(levels),
+        _ => Err("two confidence levels can only be 0.95 and 0.998".into()),
+    }
+}
+
+fn parse_confidence(s: &str) -> Result<f64, String> {
+    let v: f64 = s.trim().trim_end_matches('%').parse().map_err(|_| "not a number".to_string())?;
+    stats::normalise_confidence(v).map_err(|e| e.to_string())
+}
+
+fn read_table(path: &str) -> Result<Table, String> {
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_path(path).map_err(|e| e.to_string())?;
+    let headers = rdr
+        .headers()
+        .map_err(|e| e.to_string())?
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
+        .collect();
+    let mut rows = Vec::new();
+    for r in rdr.records() {
+        rows.push(r.map_err(|e| e.to_string())?.iter().map(str::to_string).collect());
+    }
+    Ok(Table { headers, rows })
+}
+
+/// A numeric cell: empty or NA is missing (NaN); other text is an error naming the column.
+fn cell(row: &[String], i: usize, name: &str) -> Result<f64, String> {
+    let s = row.get(i).map(|s| s.trim()).unwrap_or("");
+    if s.is_empty() || s == "NA" {
+        return Ok(f64::NAN);
+    }
+    s.parse().map_err(|_| format!("{name} is not a number: `{s}`"))
+}
+
+/// Prints a number to 17 significant digits (shortest form that keeps them), empty for NaN.
+fn fmt_num(v: f64) -> String {
+    if v.is_nan() {
+        return String::new();
+    }
+    if v == 0.0 || v.is_infinite() {
+        return format!("{v}");
+    }
+    let sci = format!("{v:.16e}");
+    let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let neg = mant.starts_with('-');
+    let digits: String = mant.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.trim_end_matches('0');
+    let digits = if digits.is_empty() { "0" } else { digits };
+    if !(-5..17).contains(&exp) {
+        let (h, t) = digits.split_at(1);
+        let t = if t.is_empty() { String::new() } else { format!(".{t}") };
+        return format!("{}{h}{t}e{exp}", if neg { "-" } else { "" });
+    }
+    let s = if exp < 0 {
+        format!("0.{}{digits}", "0".repeat((-exp - 1) as usize))
+    } else {
+        let int_len = exp as usize + 1;
+        if digits.len() <= int_len {
+            format!("{digits}{}", "0".repeat(int_len - digits.len()))
+        } else {
+            format!("{}.{}", &digits[..int_len], &digits[int_len..])
+        }
+    };
+    format!("{}{s}", if neg { "-" } else { "" })
+}
+
+/// Output column names of the limits for the requested levels.
+fn limit_headers(levels: &[f64]) -> Vec<String> {
+    let names: &[&str] = if levels.len() == 2 {
+        &["lower95_0cl", "upper95_0cl", "lower99_8cl", "upper99_8cl"]
+    } else {
+        &["lowercl", "uppercl"]
+    };
+    names.iter().map(|s| s.to_string()).collect()
+}
+
+/// Value + limits cells for one computation per level (empty when it failed).
+fn estimate_cells(ests: &[Result<Estimate, StatsError>]) -> (Vec<String>, Option<String>) {
+    let mut cells = vec![String::new()];
+    let mut reason = None;
+    for (k, e) in ests.iter().enumerate() {
+        match e {
+            Ok(e) => {
+                if k == 0 {
+                    cells[0] = fmt_num(e.value);
+                }
+                cells.push(fmt_num(e.lower));
+                cells.push(fmt_num(e.upper));
+            }
+            Err(err) => {
+                reason.get_or_insert_with(|| err.to_string());
+                cells.push(String::new());
+                cells.push(String::new());
+            }
+        }
+    }
+    if reason.is_some() {
+        cells.iter_mut().for_each(String::clear);
+    }
+    (cells, reason)
+}
+
+/// Multiplier of a row: its own `multiplier` cell, else --multiplier, else the statistic's default.
+fn row_multiplier(opts: &Options, t: &Table, row: &[String]) -> Result<f64, String> {
+    if let Some(i) = t.col("multiplier") {
+        let m = cell(row, i, "multiplier")?;
+        if !m.is_nan() {
+            return Ok(m);
+        }
+    }
+    Ok(opts.multiplier.unwrap_or(match opts.kind {
+        Kind::Proportion | Kind::Isr => 1.0,
+        _ => 100_000.0,
+    }))
+}
+
+/// Levels of a row: its own `confidence` cell (single-level runs only), else --confidence.
+fn row_levels(opts: &Options, t: &Table, row: &[String]) -> Result<Vec<f64>, String> {
+    if opts.levels.len() == 1 {
+        if let Some(s) = t.col("confidence").and_then(|i| row.get(i)).filter(|s| !s.trim().is_empty()) {
+            return parse_confidence(s).map(|c| vec![c]).map_err(|e| format!("confidence `{s}`: {e}"));
+        }
+    }
+    Ok(opts.levels.clone())
+}
+
+/// Proportion or rate cells (value, limits, statistic, method, reason) for x/n.
+fn crude_cells(opts: &Options, x: f64, n: f64, m: f64, levels: &[f64]) -> Vec<String> {
+    let ests: Vec<_> = levels
+        .iter()
+        .map(|&c| match opts.kind {
+            Kind::Proportion => stats::wilson_proportion(x, n, c, m),
+            _ => stats::poisson_rate(x, n, c, m),
+        })
+        .collect();
+    let (mut cells, reason) = estimate_cells(&ests);
+    let (statistic, method) = match opts.kind {
+        Kind::Proportion => (stats::proportion_statistic(m), "Wilson"),
+        _ => (stats::rate_statistic(m), if x.is_nan() { "" } else { stats::rate_method_name(x) }),
+    };
+    cells.extend([statistic, method.to_string(), reason.unwrap_or_default()]);
+    cells
+}
+
+const TAIL: [&str; 3] = ["statistic", "method", "reason"];
+
+/// Ungrouped proportion / rate: one output row per input row, input columns passed through.
+fn per_row(opts: &Options, t: &Table) -> Result<Table, String> {
+    let (xi, ni) = (t.need("numerator")?, t.need("denominator")?);
+    let mut out_cols = vec!["value".to_string()];
+    out_cols.extend(limit_headers(&opts.levels));
+    out_cols.extend(TAIL.map(String::from));
+    // Input columns with an output name are replaced by the computed ones.
+    let keep: Vec<usize> = (0..t.headers.len()).filter(|&i| !out_cols.iter().any(|o| o.eq_ignore_ascii_case(&t.headers[i]))).collect();
+    let mut headers: Vec<String> = keep.iter().map(|&i| t.headers[i].clone()).collect();
+    headers.extend(out_cols.iter().cloned());
+    let width = out_cols.len();
+    let rows = t
+        .rows
+        .iter()
+        .map(|row| {
+            let mut r: Vec<String> = keep.iter().map(|&i| row.get(i).cloned().unwrap_or_default()).collect();
+            let parsed = (|| -> Result<_, String> {
+                Ok((cell(row, xi, "numerator")?, cell(row, ni, "denominator")?, row_multiplier(opts, t, row)?, row_levels(opts, t, row)?))
+            })();
+            match parsed {
+                Ok((x, n, m, lv)) => r.extend(crude_cells(opts, x, n, m, &lv)),
+                Err(reason) => r.extend((0..width).map(|k| if k == width - 1 { reason.clone() } else { String::new() })),
+            }
+            r
+        })
+        .collect();
+    Ok(Table { headers, rows })
+}
+
+/// Groups row indices by the --group column (first-appearance order); one group when absent.
+/// Group column index (if any) and each group's key with its row indices.
+type Groups = (Option<usize>, Vec<(String, Vec<usize>)>);
+
+fn groups(opts: &Options, t: &Table) -> Result<Groups, String> {
+    let Some(name) = &opts.group else {
+        return Ok((None, vec![(String::new(), (0..t.rows.len()).collect())]));
+    };
+    let gi = t.need(name)?;
+    let mut out: Vec<(String, Vec<usize>)> = Vec::new();
+    for (k, row) in t.rows.iter().enumerate() {
+        let key = row.get(gi).cloned().unwrap_or_default();
+        match out.iter_mut().find(|(g, _)| *g == key) {
+            Some((_, v)) => v.push(k),
+            None => out.push((key, vec![k])),
+        }
+    }
+    Ok((Some(gi), out))
+}
+
+/// Grouped proportion / rate: numerators and denominators summed per group first (as the package).
+fn grouped_crude(opts: &Options, t: &Table) -> Result<Table, String> {
+    let (xi, ni) = (t.need("numerator")?, t.need("denominator")?);
+    grouped_with(opts, t, &["numerator", "denominator"], &|rows: &[&Vec<String>]| {
+        let mut x = 0.0;
+        let mut n = 0.0;
+        for r in rows {
+            x += cell(r, xi, "numerator")?;
+            n += cell(r, ni, "denominator")?;
+        }
+        // For groups, --multiplier wins over the rows' own multiplier cells.
+        let m = match opts.multiplier {
+            Some(m) => m,
+            None => row_multiplier(opts, t, rows[0])?,
+        };
+        let mut cells = vec![fmt_num(x), fmt_num(n)];
+        cells.extend(crude_cells(opts, x, n, m, &opts.levels));
+        Ok(cells)
+    })
+}
+
+type GroupFn<'a> = dyn Fn(&[&Vec<String>]) -> Result<Vec<String>, String> + 'a;
+
+/// Runs `f` per group; output = group column, `lead` columns, value, limits, statistic, method, reason.
+fn grouped_with(opts: &Options, t: &Table, lead: &[&str], f: &GroupFn) -> Result<Table, String> {
+    let (gi, gs) = groups(opts, t)?;
+    let mut headers: Vec<String> = gi.map(|i| t.headers[i].clone()).into_iter().collect();
+    headers.extend(lead.iter().map(|s| s.to_string()));
+    headers.push("value".into());
+    headers.extend(limit_headers(&opts.levels));
+    headers.extend(TAIL.map(String::from));
+    let width = headers.len() - usize::from(gi.is_some());
+    let mut rows = Vec::new();
+    for (key, idx) in gs {
+        let members: Vec<&Vec<String>> = idx.iter().map(|&k| &t.rows[k]).collect();
+        let mut r: Vec<String> = gi.map(|_| key).into_iter().collect();
+        match f(&members) {
+            Ok(cells) => r.extend(cells),
+            Err(reason) => r.extend((0..width).map(|k| if k == width - 1 { reason.clone() } else { String::new() })),
+        }
+        rows.push(r);
+    }
+    Ok(Table { headers, rows })
+}
+
+/// Dispatches the per-group statistics that need named columns.
+/// A per-group statistic: the cells after the group column.
+type GroupStat = fn(&Options, &Table, &[&Vec<String>]) -> Result<Vec<String>, String>;
+
+fn grouped(opts: &Options, t: &Table, f: GroupStat) -> Result<Table, String> {
+    let lead: &[&str] = match opts.kind {
+        Kind::Dsr => {
+            t.need("count")?;
+            t.need("pop")?;
+            &["total_count", "total_pop"]
+        }
+        Kind::Isr | Kind::IsRate => {
+            for c in ["count", "pop", "refcount", "refpop"] {
+                t.need(c)?;
+            }
+            if opts.kind == Kind::IsRate { &["observed", "expected", "ref_rate"] } else { &["observed", "expected"] }
+        }
+        _ => {
+            t.need("value")?;
+            &["value_sum", "value_count", "stdev"]
+        }
+    };
+    grouped_with(opts, t, lead, &|rows: &[&Vec<String>]| f(opts, t, rows))
+}
+
+fn column(t: &Table, rows: &[&Vec<String>], name: &str) -> Result<Vec<f64>, String> {
+    let i = t.need(name)?;
+    rows.iter().map(|r| cell(r, i, name)).collect()
+}
+
+fn dsr_group(opts: &Options, t: &Table, rows: &[&Vec<String>]) -> Result<Vec<String>, String> {
+    let (x, n) = (column(t, rows, "count")?, column(t, rows, "pop")?);
+    // Without a stdpop column the bands are taken to be the 19 ESP2013 bands, in order.
+    let w = if t.col("stdpop").is_some() { column(t, rows, "stdpop")? } else { stats::ESP2013.to_vec() };
+    let m = opts.multiplier.unwrap_or(100_000.0);
+    let res: Vec<_> = opts.levels.iter().map(|&c| stats::dsr(&x, &n, &w, c, m)).collect();
+    let first = res[0].as_ref().map_err(|e| e.to_string())?;
+    let ests: Vec<_> = res.iter().map(|r| r.as_ref().map(|d| d.estimate).map_err(Clone::clone)).collect();
+    let (cells, _) = estimate_cells(&ests);
+    let mut out = vec![fmt_num(first.total_count), fmt_num(first.total_pop)];
+    out.extend(cells);
+    let reason = if first.statistic == stats::DSR_NA_STATISTIC { first.statistic.clone() } else { String::new() };
+    out.extend([first.statistic.clone(), first.method.to_string(), reason]);
+    Ok(out)
+}
+
+fn isr_group(opts: &Options, t: &Table, rows: &[&Vec<String>]) -> Result<Vec<String>, String> {
+    let (x, n) = (column(t, rows, "count")?, column(t, rows, "pop")?);
+    let (xr, nr) = (column(t, rows, "refcount")?, column(t, rows, "refpop")?);
+    let o: f64 = x.iter().filter(|v| !v.is_nan()).sum();
+    let e = stats::expected_count(&n, &xr, &nr).map_err(|e| e.to_string())?;
+    let mut out = vec![fmt_num(o), fmt_num(e)];
+    let (ests, statistic): (Vec<_>, String) = if opts.kind == Kind::IsRate {
+        let m = opts.multiplier.unwrap_or(100_000.0);
+        let rr = stats::reference_rate(&xr, &nr, m).map_err(|e| e.to_string())?;
+        out.push(fmt_num(rr));
+        let label = format!("indirectly standardised rate per {}", stats::format_multiplier(m));
+        (opts.levels.iter().map(|&c| stats::israte(o, e, rr, c)).collect(), label)
+    } else {
+        let rv = opts.multiplier.unwrap_or(1.0);
+        let label = format!("indirectly standardised ratio x {}", stats::format_multiplier(rv));
+        (opts.levels.iter().map(|&c| stats::isratio(o, e, c, rv)).collect(), label)
+    };
+    let (cells, reason) = estimate_cells(&ests);
+    out.extend(cells);
+    out.extend([statistic, stats::rate_method_name(o).to_string(), reason.unwrap_or_default()]);
+    Ok(out)
+}
+
+fn mean_group(opts: &Options, t: &Table, rows: &[&Vec<String>]) -> Result<Vec<String>, String> {
+    let v = column(t, rows, "value")?;
+    let res: Vec<_> = opts.levels.iter().map(|&c| stats::mean_t(&v, c)).collect();
+    let first = res[0].as_ref().map_err(|e| e.to_string())?;
+    let mut out = vec![fmt_num(first.value_sum), first.value_count.to_string(), fmt_num(first.stdev)];
+    let ests: Vec<_> = res.iter().map(|r| r.as_ref().map(|d| d.estimate).map_err(Clone::clone)).collect();
+    let (cells, reason) = estimate_cells(&ests);
+    out.extend(cells);
+    out.extend(["mean".to_string(), "Student's t-distribution".to_string(), reason.unwrap_or_default()]);
+    Ok(out)
 }

@@ -1,1 +1,35 @@
 //! Statistical methods of the English public-health indicators (PHEindicatormethods), as pure functions.
+//!
+//! Every function validates its input and returns a [`StatsError`] instead of panicking;
+//! values that the package reports as `NA` are `NaN` here.
+
+mod confidence;
+mod distributions;
+mod dsr;
+mod esp2013;
+mod estimate;
+mod isr;
+mod mean;
+mod poisson;
+mod proportion;
+mod rate;
+
+pub use confidence::{normalise_confidence, z_value, CONFIDENCE_PAIR};
+pub use distributions::{chisq_quantile, norm_quantile, t_quantile};
+pub use dsr::{dsr, dsr_non_independent, DsrResult, DSR_NA_STATISTIC};
+pub use esp2013::ESP2013;
+pub use estimate::{Estimate, StatsError};
+pub use isr::{expected_count, israte, isratio, reference_rate};
+pub use mean::{mean_t, MeanResult};
+pub use poisson::{byars_lower, byars_upper, count_limits, exact_lower, exact_upper};
+pub use proportion::{proportion_statistic, wilson_lower, wilson_proportion, wilson_upper};
+pub use rate::{poisson_rate, rate_method_name, rate_statistic};
+
+/// Formats a multiplier the way R's `format(x, scientific = FALSE)` does for labels (100000, 0.5).
+pub fn format_multiplier(m: f64) -> String {
+    if m.is_finite() && m.fract() == 0.0 && m.abs() < 1e15 {
+        format!("{}", m as i64)
+    } else {
+        format!("{m}")
+    }
+}

@@ -1,0 +1,71 @@
+//! Proportions with Wilson score confidence intervals (`phe_proportion`).
+
+use super::confidence::{normalise_confidence, z_value};
+use super::{format_multiplier, Estimate, StatsError};
+
+/// Wilson lower limit on the proportion scale (normalised confidence c; c = 1 gives 0).
+pub fn wilson_lower(x: f64, n: f64, c: f64) -> f64 {
+    if c == 1.0 {
+        return 0.0;
+    }
+    let z = z_value(c);
+    (2.0 * x + z * z - z * (z * z + 4.0 * x * (1.0 - x / n)).sqrt()) / 2.0 / (n + z * z)
+}
+
+/// Wilson upper limit on the proportion scale (normalised confidence c; c = 1 gives 1).
+pub fn wilson_upper(x: f64, n: f64, c: f64) -> f64 {
+    if c == 1.0 {
+        return 1.0;
+    }
+    let z = z_value(c);
+    (2.0 * x + z * z + z * (z * z + 4.0 * x * (1.0 - x / n)).sqrt()) / 2.0 / (n + z * z)
+}
+
+/// Checks a multiplier: positive and finite.
+pub(crate) fn check_multiplier(m: f64) -> Result<(), StatsError> {
+    if m.is_finite() && m > 0.0 {
+        Ok(())
+    } else {
+        Err(StatsError::InvalidMultiplier(m))
+    }
+}
+
+/// Proportion x/n × multiplier with Wilson score limits (confidence 0.95, 95, 0.998, 99.8, …).
+pub fn wilson_proportion(
+    numerator: f64,
+    denominator: f64,
+    confidence: f64,
+    multiplier: f64,
+) -> Result<Estimate, StatsError> {
+    let c = normalise_confidence(confidence)?;
+    check_multiplier(multiplier)?;
+    if numerator.is_nan() {
+        return Err(StatsError::Missing("numerator"));
+    }
+    if denominator.is_nan() {
+        return Err(StatsError::Missing("denominator"));
+    }
+    if numerator < 0.0 {
+        return Err(StatsError::NegativeNumerator);
+    }
+    if denominator <= 0.0 || denominator.is_infinite() {
+        return Err(StatsError::NonPositiveDenominator);
+    }
+    if numerator > denominator {
+        return Err(StatsError::NumeratorGreaterThanDenominator);
+    }
+    Ok(Estimate {
+        value: numerator / denominator * multiplier,
+        lower: wilson_lower(numerator, denominator, c) * multiplier,
+        upper: wilson_upper(numerator, denominator, c) * multiplier,
+    })
+}
+
+/// The package's `statistic` label: "percentage" for 100, else "proportion of {multiplier}".
+pub fn proportion_statistic(multiplier: f64) -> String {
+    if multiplier == 100.0 {
+        "percentage".to_string()
+    } else {
+        format!("proportion of {}", format_multiplier(multiplier))
+    }
+}
