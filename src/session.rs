@@ -1,7 +1,10 @@
 //! The analysis session: loaded data plus the reports, shared by the page binding and the CLI.
 
+use crate::analysis::computed_intervals::fill_computed_intervals;
 use crate::ingest::{self, FileReport, LoadOptions};
 use crate::model::Dataset;
+use crate::view::{build_view, ViewError, ViewModel, ViewSpec, ViewTable};
+use serde::Serialize;
 
 /// Everything loaded so far and the report on each load.
 #[derive(Debug, Default)]
@@ -12,16 +15,58 @@ pub struct Session {
     pub reports: Vec<FileReport>,
 }
 
+/// A built view with its table and a one-line caption, as the page shows it.
+#[derive(Clone, Debug, Serialize)]
+pub struct ViewOutput {
+    /// The view model the chart is drawn from.
+    pub model: ViewModel,
+    /// The same data as a table (text alternative and CSV).
+    pub table: ViewTable,
+    /// A sentence saying what the chart shows.
+    pub caption: String,
+}
+
 impl Session {
     /// An empty session.
     pub fn new() -> Session {
         Session::default()
     }
 
-    /// Loads one file's bytes; the returned report is also kept.
+    /// Loads one file's bytes, computes intervals the file lacks, and keeps the report.
     pub fn load(&mut self, name: &str, bytes: &[u8], options: &LoadOptions) -> FileReport {
-        let report = ingest::load(&mut self.dataset, name, bytes, options);
+        let mut report = ingest::load(&mut self.dataset, name, bytes, options);
+        if let Some(file) = self.dataset.strings.get(name) {
+            report.interval_methods.extend(fill_computed_intervals(&mut self.dataset, file));
+        }
         self.reports.push(report.clone());
         report
+    }
+
+    /// Builds the view a spec asks for, with its table and caption.
+    pub fn view(&self, spec: &ViewSpec) -> Result<ViewOutput, ViewError> {
+        let model = build_view(&self.dataset, spec)?;
+        let table = model.table();
+        let caption = caption_of(&model);
+        Ok(ViewOutput { model, table, caption })
+    }
+
+    /// The view's table as injection-safe CSV.
+    pub fn export_csv(&self, spec: &ViewSpec) -> Result<String, ViewError> {
+        Ok(build_view(&self.dataset, spec)?.table().to_csv())
+    }
+}
+
+/// One sentence saying what a view shows.
+fn caption_of(model: &ViewModel) -> String {
+    match model {
+        ViewModel::CompareAreas(v) => format!(
+            "{} ({}), {}, {}: each area's value with its {} confidence interval, compared with {}.",
+            v.indicator,
+            v.breakdown,
+            v.period,
+            v.area_type,
+            format!("{}%", v.level.percent()),
+            v.benchmark_name
+        ),
     }
 }

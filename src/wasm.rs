@@ -4,6 +4,9 @@
 //! and errors into JS exceptions.
 
 use crate::ingest::LoadOptions;
+use crate::view::{ViewModel, ViewSpec};
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -52,6 +55,18 @@ impl Session {
         to_js(&crate::catalogue::catalogue(&self.inner.dataset))
     }
 
+    /// Builds the view a spec asks for: `{ model, table, caption }`.
+    pub fn view(&self, spec: JsValue) -> Result<JsValue, JsError> {
+        let spec: ViewSpec = serde_wasm_bindgen::from_value(spec).map_err(js_error)?;
+        to_js(&self.inner.view(&spec).map_err(js_error)?)
+    }
+
+    /// The view's table as injection-safe CSV text.
+    pub fn export_csv(&self, spec: JsValue) -> Result<String, JsError> {
+        let spec: ViewSpec = serde_wasm_bindgen::from_value(spec).map_err(js_error)?;
+        self.inner.export_csv(&spec).map_err(js_error)
+    }
+
     /// Forgets every file loaded.
     pub fn clear(&mut self) {
         self.inner = crate::session::Session::new();
@@ -62,4 +77,21 @@ impl Default for Session {
     fn default() -> Self {
         Session::new()
     }
+}
+
+/// Draws a view model (as returned by `Session::view`) on a canvas, on the page's main thread.
+#[wasm_bindgen]
+pub fn draw_view(model: JsValue, canvas: web_sys::HtmlCanvasElement) -> Result<(), JsError> {
+    let model: ViewModel = serde_wasm_bindgen::from_value(model).map_err(js_error)?;
+    let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("no 2D context on the canvas"))?;
+    let root = backend.into_drawing_area();
+    crate::chart::draw_view(&root, &model).map_err(js_error)?;
+    root.present().map_err(js_error)
+}
+
+/// Renders a view model as SVG text (main thread: text is measured through the document).
+#[wasm_bindgen]
+pub fn svg_of_view(model: JsValue, width: u32, height: u32) -> Result<String, JsError> {
+    let model: ViewModel = serde_wasm_bindgen::from_value(model).map_err(js_error)?;
+    crate::chart::render_svg(&model, width, height).map_err(js_error)
 }

@@ -20,16 +20,18 @@ class WorkerChannel {
   constructor() { this.start(); }
   start() {
     const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
-    this.worker = new Worker(url, { type: 'module' });
+    this.worker = new Worker(url);
     this.pending = new Map();
     this.nextId = 1;
-    this.ready = new Promise((resolve) => { this.resolveReady = resolve; });
+    this.ready = new Promise((resolve, reject) => { this.resolveReady = resolve; this.rejectReady = reject; });
+    this.ready.catch(() => {});
     this.worker.onmessage = (event) => this.receive(event.data);
     this.worker.onerror = (event) => this.crashed(event.message || 'the worker stopped');
     this.worker.postMessage({ type: 'init', module: wasmModule });
   }
   receive(message) {
-    if (message.type === 'ready') { this.resolveReady(); return; }
+    if (message.type === 'ready') { this.started = true; this.resolveReady(); return; }
+    if (message.type === 'failed') { this.crashed(message.reason); return; }
     const entry = this.pending.get(message.id);
     if (!entry) return;
     if (message.type === 'progress') { entry.progress?.(message); return; }
@@ -37,11 +39,17 @@ class WorkerChannel {
     if (message.ok) entry.resolve(message.result); else entry.reject(new Error(message.result));
   }
   crashed(reason) {
-    for (const entry of this.pending.values()) entry.reject(new Error(`The analysis stopped unexpectedly (${reason}).`));
+    const message = `The analysis stopped unexpectedly (${reason}).`;
+    for (const entry of this.pending.values()) entry.reject(new Error(message));
+    this.pending.clear();
+    this.rejectReady(new Error(message));
     this.worker.terminate();
-    this.start();
+    console.error(message);
+    // Restart only a worker that had started: one that cannot start would fail again at once.
+    if (this.started) this.start(); else this.failed = message;
   }
   async call(op, payload = {}, progress) {
+    if (this.failed) throw new Error(this.failed);
     await this.ready;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

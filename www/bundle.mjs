@@ -32,7 +32,16 @@ function scriptLiteral(value) {
 
 const glue = read('pkg/indicator_lens.js');
 const wasm = readFileSync(join(root, 'pkg/indicator_lens_bg.wasm'));
-const workerSource = `${glue}\n{\n${read('www/worker.js')}\n}`;
+/** The glue as a classic script: module workers from blob: URLs do not start on file:// pages. */
+function classicGlue(moduleGlue) {
+  const classic = moduleGlue
+    .replace(/^export \{[^}]*\};?$/m, '')
+    .replace(/^export (class|function|const|let) /gm, '$1 ')
+    .replace(/import\.meta\.url/g, 'self.location.href');
+  if (/^\s*(import|export)\b/m.test(classic)) throw new Error('glue has module syntax the worker cannot run');
+  return classic;
+}
+const workerSource = `${classicGlue(glue)}\n{\n${read('www/worker.js')}\n}`;
 const script = [
   `const WASM_BASE64 = ${scriptLiteral(wasm.toString('base64'))};`,
   `const WORKER_SOURCE = ${scriptLiteral(workerSource)};`,

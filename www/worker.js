@@ -27,9 +27,13 @@ const operations = {
 self.onmessage = (event) => {
   const message = event.data;
   if (message.type === 'init') {
-    initSync({ module: message.module });
-    session = new Session();
-    self.postMessage({ type: 'ready' });
+    try {
+      initSync({ module: message.module });
+      session = new Session();
+      self.postMessage({ type: 'ready' });
+    } catch (error) {
+      self.postMessage({ type: 'failed', reason: String(error && error.message ? error.message : error) });
+    }
     return;
   }
   const operation = operations[message.op];

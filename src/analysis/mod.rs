@@ -3,6 +3,7 @@
 pub mod area_types;
 pub mod benchmark;
 pub mod benchmark_target;
+pub mod computed_intervals;
 mod comparison;
 pub mod interval_rule;
 mod level;

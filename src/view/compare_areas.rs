@@ -8,10 +8,10 @@ use crate::analysis::area_types::{area_type_of, is_local_area};
 use crate::analysis::number_text::format_number;
 use crate::analysis::{Benchmarker, Comparison, ConfidenceLevel, Palette};
 use crate::model::{Dataset, Sym};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One area's bar.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CompareAreasBar {
     /// Area code (empty when the file has none).
     pub area_code: String,
@@ -36,7 +36,7 @@ pub struct CompareAreasBar {
 }
 
 /// Everything the compare-areas chart and table need.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CompareAreasView {
     /// Indicator name, as the chart title.
     pub indicator: String,

@@ -1,10 +1,10 @@
 //! Legend entries: each comparison label with its colour, in a fixed reading order.
 
 use crate::analysis::{Comparison, NotComparedReason, Palette};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One legend entry: label text and colour (colour is never the only signal).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LegendEntry {
     /// The label (`Better`, `Similar`, …).
     pub label: String,

@@ -51,7 +51,7 @@ pub struct ViewSpec {
 }
 
 /// A built view, tagged by its kind for the page.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "view", rename_all = "snake_case")]
 pub enum ViewModel {
     /// Bars for every area of a type.
