@@ -8,6 +8,7 @@ mod distributions;
 mod dsr;
 mod esp2013;
 mod estimate;
+mod funnel;
 mod isr;
 mod mean;
 mod poisson;
@@ -19,6 +20,10 @@ pub use distributions::{chisq_quantile, norm_quantile, t_quantile};
 pub use dsr::{dsr, dsr_non_independent, DsrResult, DSR_NA_STATISTIC};
 pub use esp2013::ESP2013;
 pub use estimate::{Estimate, StatsError};
+pub use funnel::{
+    assign_funnel_significance, calculate_funnel_limits, poisson_funnel, sigma_adjustment,
+    FunnelLimits, FunnelRow, FunnelStatistic, RateType, RatioType, Side,
+};
 pub use isr::{expected_count, israte, isratio, reference_rate};
 pub use mean::{mean_t, MeanResult};
 pub use poisson::{byars_lower, byars_upper, count_limits, exact_lower, exact_upper};
