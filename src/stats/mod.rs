@@ -10,9 +10,11 @@ mod esp2013;
 mod estimate;
 mod funnel;
 mod isr;
+mod life_expectancy;
 mod mean;
 mod poisson;
 mod proportion;
+mod quantiles;
 mod rate;
 
 pub use confidence::{normalise_confidence, z_value, CONFIDENCE_PAIR};
@@ -25,9 +27,11 @@ pub use funnel::{
     FunnelLimits, FunnelRow, FunnelStatistic, RateType, RatioType, Side,
 };
 pub use isr::{expected_count, israte, isratio, reference_rate};
+pub use life_expectancy::{life_expectancy, LifeExpectancyRow};
 pub use mean::{mean_t, MeanResult};
 pub use poisson::{byars_lower, byars_upper, count_limits, exact_lower, exact_upper};
 pub use proportion::{proportion_statistic, wilson_lower, wilson_proportion, wilson_upper};
+pub use quantiles::phe_quantile;
 pub use rate::{poisson_rate, rate_method_name, rate_statistic};
 
 /// Formats a multiplier the way R's `format(x, scientific = FALSE)` does for labels (100000, 0.5).
