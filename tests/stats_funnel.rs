@@ -4,12 +4,15 @@ mod stats_support;
 use indicator_lens::stats::*;
 use stats_support::*;
 
+/// An expected column name and the field of a computed row it holds.
+type Column = (&'static str, fn(&FunnelRow) -> f64);
+
 fn col(rows: &[Row], c: &str) -> Vec<f64> {
     rows.iter().map(|r| num(r, c)).collect()
 }
 
 /// Compares a computed funnel with an expected table, column by column.
-fn compare(w: &mut Worst, got: &FunnelLimits, want: &[Row], x: &str, cols: &[(&str, fn(&FunnelRow) -> f64)]) {
+fn compare(w: &mut Worst, got: &FunnelLimits, want: &[Row], x: &str, cols: &[Column]) {
     assert_eq!(got.rows.len(), want.len());
     for (g, e) in got.rows.iter().zip(want) {
         assert_eq!(g.x, num(e, x), "x axis");
@@ -23,7 +26,7 @@ fn compare(w: &mut Worst, got: &FunnelLimits, want: &[Row], x: &str, cols: &[(&s
 fn proportion_limits_match_package() {
     let inputs = read_rows("csv/testdata_funnel_prop_inputs.csv");
     let mut w = Worst::new("funnel limits: proportion", PRINTED);
-    let cols: [(&str, fn(&FunnelRow) -> f64); 5] = [
+    let cols: [Column; 5] = [
         ("Lower2s0025limit", |r| r.lower_2s_limit),
         ("Upper2s0025limit", |r| r.upper_2s_limit),
         ("Lower3s0001limit", |r| r.lower_3s_limit),

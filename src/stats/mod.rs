@@ -16,6 +16,7 @@ mod poisson;
 mod proportion;
 mod quantiles;
 mod rate;
+mod sii;
 
 pub use confidence::{normalise_confidence, z_value, CONFIDENCE_PAIR};
 pub use distributions::{chisq_quantile, norm_quantile, t_quantile};
@@ -33,6 +34,7 @@ pub use poisson::{byars_lower, byars_upper, count_limits, exact_lower, exact_upp
 pub use proportion::{proportion_statistic, wilson_lower, wilson_proportion, wilson_upper};
 pub use quantiles::phe_quantile;
 pub use rate::{poisson_rate, rate_method_name, rate_statistic};
+pub use sii::{sii_point, SiiPoint};
 
 /// Formats a multiplier the way R's `format(x, scientific = FALSE)` does for labels (100000, 0.5).
 pub fn format_multiplier(m: f64) -> String {
