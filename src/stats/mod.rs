@@ -8,22 +8,33 @@ mod distributions;
 mod dsr;
 mod esp2013;
 mod estimate;
+mod funnel;
 mod isr;
+mod life_expectancy;
 mod mean;
 mod poisson;
 mod proportion;
+mod quantiles;
 mod rate;
+mod sii;
 
 pub use confidence::{normalise_confidence, z_value, CONFIDENCE_PAIR};
 pub use distributions::{chisq_quantile, norm_quantile, t_quantile};
 pub use dsr::{dsr, dsr_non_independent, DsrResult, DSR_NA_STATISTIC};
 pub use esp2013::ESP2013;
 pub use estimate::{Estimate, StatsError};
+pub use funnel::{
+    assign_funnel_significance, calculate_funnel_limits, poisson_funnel, sigma_adjustment,
+    FunnelLimits, FunnelRow, FunnelStatistic, RateType, RatioType, Side,
+};
 pub use isr::{expected_count, israte, isratio, reference_rate};
+pub use life_expectancy::{life_expectancy, LifeExpectancyRow};
 pub use mean::{mean_t, MeanResult};
 pub use poisson::{byars_lower, byars_upper, count_limits, exact_lower, exact_upper};
 pub use proportion::{proportion_statistic, wilson_lower, wilson_proportion, wilson_upper};
+pub use quantiles::phe_quantile;
 pub use rate::{poisson_rate, rate_method_name, rate_statistic};
+pub use sii::{sii_point, SiiPoint};
 
 /// Formats a multiplier the way R's `format(x, scientific = FALSE)` does for labels (100000, 0.5).
 pub fn format_multiplier(m: f64) -> String {

@@ -1,0 +1,431 @@
+//! Funnel plot control limits and significance (`calculate_funnel_limits`, `assign_funnel_significance`).
+
+use super::distributions::{chisq_quantile, norm_quantile};
+use super::{format_multiplier, StatsError};
+
+/// Which side of the funnel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The lower limit.
+    Low,
+    /// The upper limit.
+    High,
+}
+
+/// How ratio limits are expressed: "count" (ratio − 1) or "isr" (ratio × 100).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RatioType {
+    /// Limits as ratio − 1.
+    Count,
+    /// Limits as ratio × 100.
+    Isr,
+}
+
+/// Which kind of rate the funnel is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateType {
+    /// Directly standardised rates (rows with 0 events carry no denominator; < 10 events not assessed).
+    Dsr,
+    /// Crude rates.
+    Crude,
+}
+
+/// The statistic a funnel is drawn for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FunnelStatistic {
+    /// Proportions (numerator / denominator), Wilson-style limits.
+    Proportion,
+    /// Ratios of observed to expected counts, Poisson limits.
+    Ratio(RatioType),
+    /// Rates from events and rates, Poisson limits; populations shown per year.
+    Rate { rate_type: RateType, years_of_data: f64 },
+}
+
+/// One of the 100 points of a funnel.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FunnelRow {
+    /// Population (proportion), observed events (ratio) or events (rate).
+    pub x: f64,
+    /// Lower 95% (0.025) limit.
+    pub lower_2s_limit: f64,
+    /// Upper 95% (0.025) limit.
+    pub upper_2s_limit: f64,
+    /// Lower 99.8% (0.001) limit.
+    pub lower_3s_limit: f64,
+    /// Upper 99.8% (0.001) limit.
+    pub upper_3s_limit: f64,
+    /// Expected events (ratio) or one-year population (rate) at each limit, in the order above; NaN for proportions.
+    pub denominators: [f64; 4],
+    /// Baseline average × multiplier (NaN for ratios).
+    pub baseline: f64,
+}
+
+/// A funnel: its 100 points and labels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunnelLimits {
+    /// The x column name the package uses ("Population", "Observed_events", "Events").
+    pub x_name: &'static str,
+    /// The points.
+    pub rows: Vec<FunnelRow>,
+    /// "proportion", "ratio (count)", "rate (dsr per 100,000)", …
+    pub statistic: String,
+    /// "Wilson" or "Poisson".
+    pub method: &'static str,
+}
+
+/// R's `max`/`min` propagate NaN; Rust's do not.
+fn r_max(a: f64, b: f64) -> f64 {
+    if a.is_nan() || b.is_nan() { f64::NAN } else { a.max(b) }
+}
+fn r_min(a: f64, b: f64) -> f64 {
+    if a.is_nan() || b.is_nan() { f64::NAN } else { a.min(b) }
+}
+
+/// Proportion limit at `population` for probability p (0.975 or 0.999) around `average`, × multiplier.
+pub fn sigma_adjustment(p: f64, population: f64, average: f64, side: Side, multiplier: f64) -> f64 {
+    let z2 = norm_quantile(p).powi(2);
+    let first = average * (population / z2 + 1.0);
+    let adj = ((-8.0 * average * (population / z2 + 1.0)).powi(2)
+        - 64.0 * (1.0 / z2 + 1.0 / population) * average * (population * (average * (population / z2 + 2.0) - 1.0) + z2 * (average - 1.0)))
+        .sqrt();
+    let last = 1.0 / z2 + 1.0 / population;
+    let v = match side {
+        Side::Low => (first - adj / 8.0) / last,
+        Side::High => (first + adj / 8.0) / last,
+    };
+    v / population * multiplier
+}
+
+/// P(x_a ≤ X ≤ x_b) for X ~ Poisson(z), summed as the package's helper does (rescaled terms).
+fn poisson_cis(z: f64, x_a: f64, x_b: f64) -> f64 {
+    let (mut q, mut tot, mut s, mut k) = (1.0_f64, 0.0_f64, 0.0_f64, 0.0_f64);
+    // The cap only guards against non-finite input; the package loops until the tail is negligible.
+    let mut guard = 0u64;
+    while (k <= z || q > tot * 1e-10) && guard < 100_000_000 {
+        tot += q;
+        if k >= x_a && k <= x_b {
+            s += q;
+        }
+        if tot > 1e30 {
+            s /= 1e30;
+            tot /= 1e30;
+            q /= 1e30;
+        }
+        k += 1.0;
+        q = q * z / k;
+        guard += 1;
+    }
+    s / tot
+}
+
+/// Poisson mean λ at which `obs` sits on the `p` tail (side Low: P(X ≥ obs) = p; High: P(X ≤ obs) = p), by bisection.
+pub fn poisson_funnel(obs: f64, p: f64, side: Side) -> f64 {
+    if !obs.is_finite() || obs < 0.0 {
+        return f64::NAN;
+    }
+    let (mut v, mut dv) = (0.5_f64, 0.5_f64);
+    while dv > 1e-7 {
+        dv /= 2.0;
+        let lambda = (1.0 + obs) * v / (1.0 - v);
+        let step_down = match side {
+            Side::Low => poisson_cis(lambda, obs, 1e10) > p,
+            Side::High => poisson_cis(lambda, 0.0, obs) < p,
+        };
+        v = if step_down { v - dv } else { v + dv };
+    }
+    (1.0 + obs) * v / (1.0 - v)
+}
+
+/// Exact (< 10) or Byars limit of `obs` at two-sided level p, divided by `expected`.
+fn ratio_limit(obs: f64, expected: f64, p: f64, side: Side) -> f64 {
+    let t = if obs == 0.0 && side == Side::Low {
+        0.0
+    } else if obs < 10.0 {
+        match side {
+            Side::Low => chisq_quantile(1.0 - (0.5 + p / 2.0), 2.0 * obs) / 2.0,
+            Side::High => chisq_quantile(0.5 + p / 2.0, 2.0 * obs + 2.0) / 2.0,
+        }
+    } else {
+        let z = norm_quantile(0.5 + p / 2.0);
+        match side {
+            Side::Low => obs * (1.0 - 1.0 / (9.0 * obs) - z / 3.0 / obs.sqrt()).powi(3),
+            Side::High => (obs + 1.0) * (1.0 - 1.0 / (9.0 * (obs + 1.0)) + z / 3.0 / (obs + 1.0).sqrt()).powi(3),
+        }
+    };
+    t / expected
+}
+
+/// Number of characters R prints for a non-negative whole number (R switches to e-notation when shorter).
+fn r_nchar(x: f64) -> i32 {
+    if !(x.is_finite() && x >= 1.0) {
+        return 1;
+    }
+    let fixed = format!("{x:.0}");
+    let sig = fixed.trim_end_matches('0').len() as i32;
+    let sci = if sig > 1 { sig + 5 } else { 5 };
+    (fixed.len() as i32).min(sci)
+}
+
+fn signif_floor(x: f64) -> f64 {
+    if x == 0.0 {
+        return 0.0;
+    }
+    let n = r_nchar((x * 0.95).floor()) - 1;
+    (x * 0.95 / 10f64.powi(n)).floor() * 10f64.powi(n)
+}
+
+fn signif_ceiling(x: f64) -> f64 {
+    if x == 0.0 {
+        return 0.0;
+    }
+    let n = r_nchar((x * 1.05).ceil()) - 2;
+    (x * 1.05 / 10f64.powi(n)).ceil() * 10f64.powi(n)
+}
+
+/// Checks lengths and signs shared by both entry points.
+fn check(numerator: &[f64], other: Option<&[f64]>, name: &'static str) -> Result<(), StatsError> {
+    if numerator.is_empty() {
+        return Err(StatsError::TooFewValues { needed: 1, found: 0 });
+    }
+    if let Some(o) = other {
+        if o.len() != numerator.len() {
+            return Err(StatsError::LengthMismatch { expected: numerator.len(), found: o.len() });
+        }
+        if o.iter().any(|v| v.is_nan()) {
+            return Err(StatsError::Missing(name));
+        }
+    }
+    if numerator.iter().any(|v| v.is_nan()) {
+        return Err(StatsError::Missing("numerator"));
+    }
+    if numerator.iter().any(|&v| v < 0.0) {
+        return Err(StatsError::NegativeNumerator);
+    }
+    Ok(())
+}
+
+/// Denominators used for the average: given ones, or derived from rates as multiplier × events / rate.
+fn derived(numerator: &[f64], denominator: Option<&[f64]>, rate: Option<&[f64]>, stat: FunnelStatistic, m: f64) -> Result<Vec<f64>, StatsError> {
+    match stat {
+        FunnelStatistic::Rate { rate_type, .. } => {
+            let rate = rate.ok_or(StatsError::Missing("rate"))?;
+            check(numerator, None, "rate")?;
+            if rate.len() != numerator.len() {
+                return Err(StatsError::LengthMismatch { expected: numerator.len(), found: rate.len() });
+            }
+            // A rate may be missing only where there are no events (it is not used there).
+            if numerator.iter().zip(rate).any(|(&x, r)| x != 0.0 && r.is_nan()) {
+                return Err(StatsError::Missing("rate"));
+            }
+            if let Some(d) = denominator {
+                check(numerator, Some(d), "denominator")?;
+            } else if numerator.contains(&0.0) {
+                return Err(StatsError::Invalid("for rates with 0 events the denominator is needed".into()));
+            }
+            Ok((0..numerator.len())
+                .map(|i| match (numerator[i] == 0.0, rate_type) {
+                    (true, RateType::Dsr) => f64::NAN,
+                    (true, RateType::Crude) => denominator.map_or(f64::NAN, |d| d[i]),
+                    _ => m * numerator[i] / rate[i],
+                })
+                .collect())
+        }
+        _ => {
+            let d = denominator.ok_or(StatsError::Missing("denominator"))?;
+            check(numerator, Some(d), "denominator")?;
+            if d.iter().any(|&v| v <= 0.0) {
+                return Err(StatsError::NonPositiveDenominator);
+            }
+            if stat == FunnelStatistic::Proportion && numerator.iter().zip(d).any(|(x, n)| x > n) {
+                return Err(StatsError::NumeratorGreaterThanDenominator);
+            }
+            Ok(d.to_vec())
+        }
+    }
+}
+
+/// The package's 100 funnel points and their control limits for proportions, ratios or rates.
+pub fn calculate_funnel_limits(
+    numerator: &[f64],
+    denominator: Option<&[f64]>,
+    rate: Option<&[f64]>,
+    statistic: FunnelStatistic,
+    multiplier: f64,
+) -> Result<FunnelLimits, StatsError> {
+    if !(multiplier.is_finite() && multiplier > 0.0) {
+        return Err(StatsError::InvalidMultiplier(multiplier));
+    }
+    let den = derived(numerator, denominator, rate, statistic, multiplier)?;
+    let known: Vec<f64> = den.iter().copied().filter(|v| !v.is_nan()).collect();
+    if known.is_empty() {
+        return Err(StatsError::Missing("denominator"));
+    }
+    let av = numerator.iter().sum::<f64>() / known.iter().sum::<f64>();
+    let min_d = known.iter().copied().fold(f64::INFINITY, f64::min);
+    let max_d = known.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let years = match statistic {
+        FunnelStatistic::Rate { years_of_data, .. } if years_of_data > 0.0 && years_of_data.is_finite() => years_of_data,
+        FunnelStatistic::Rate { .. } => return Err(StatsError::Invalid("years_of_data must be positive".into())),
+        _ => 1.0,
+    };
+    let is_rate = matches!(statistic, FunnelStatistic::Rate { .. });
+    // Axis: from 0 when the denominators span more than ×2, else a rounded-down minimum.
+    let mut axis_min = if max_d > 2.0 * min_d { 0.0 } else { signif_floor(min_d / years) * years };
+    let mut axis_max = signif_ceiling(max_d / years) * years;
+    if is_rate {
+        axis_min = (axis_min * av).floor();
+        axis_max = (axis_max * av).ceil();
+    }
+    // 100 points spaced geometrically (R's round() is half-to-even).
+    let mut xs = vec![axis_min.max(1.0)];
+    let ratio = matches!(statistic, FunnelStatistic::Ratio(_));
+    for j in 2..=100 {
+        let offset = if ratio { j - 1 } else { j } as f64;
+        let prev = xs[j - 2];
+        xs.push(r_max(((axis_max / prev).powf(1.0 / (101.0 - offset)) * prev).round_ties_even(), prev + 1.0));
+    }
+    let rows = xs
+        .iter()
+        .map(|&x| match statistic {
+            FunnelStatistic::Proportion => FunnelRow {
+                x,
+                lower_2s_limit: r_max(0.0, sigma_adjustment(0.975, x, av, Side::Low, multiplier)),
+                upper_2s_limit: r_min(100.0, sigma_adjustment(0.975, x, av, Side::High, multiplier)),
+                lower_3s_limit: r_max(0.0, sigma_adjustment(0.999, x, av, Side::Low, multiplier)),
+                upper_3s_limit: r_min(100.0, sigma_adjustment(0.999, x, av, Side::High, multiplier)),
+                denominators: [f64::NAN; 4],
+                baseline: av * multiplier,
+            },
+            FunnelStatistic::Ratio(rt) => {
+                let e = [
+                    poisson_funnel(x, 0.025, Side::High),
+                    poisson_funnel(x, 0.025, Side::Low),
+                    poisson_funnel(x, 0.001, Side::High),
+                    poisson_funnel(x, 0.001, Side::Low),
+                ];
+                let f = |v: f64| match rt {
+                    RatioType::Count => v - 1.0,
+                    RatioType::Isr => v * 100.0,
+                };
+                FunnelRow {
+                    x,
+                    lower_2s_limit: f(x / e[0]),
+                    upper_2s_limit: f(x / e[1]),
+                    lower_3s_limit: f(x / e[2]),
+                    upper_3s_limit: f(x / e[3]),
+                    denominators: e,
+                    baseline: f64::NAN,
+                }
+            }
+            FunnelStatistic::Rate { .. } => {
+                let pop = [
+                    poisson_funnel(x, 0.025, Side::High) / av,
+                    poisson_funnel(x, 0.025, Side::Low) / av,
+                    poisson_funnel(x, 0.001, Side::High) / av,
+                    poisson_funnel(x, 0.001, Side::Low) / av,
+                ];
+                FunnelRow {
+                    x,
+                    lower_2s_limit: x / pop[0] * multiplier,
+                    upper_2s_limit: x / pop[1] * multiplier,
+                    lower_3s_limit: x / pop[2] * multiplier,
+                    upper_3s_limit: x / pop[3] * multiplier,
+                    denominators: pop.map(|p| p / years),
+                    baseline: av * multiplier,
+                }
+            }
+        })
+        .collect();
+    let (x_name, statistic, method) = match statistic {
+        FunnelStatistic::Proportion => ("Population", "proportion".to_string(), "Wilson"),
+        FunnelStatistic::Ratio(RatioType::Count) => ("Observed_events", "ratio (count)".to_string(), "Poisson"),
+        FunnelStatistic::Ratio(RatioType::Isr) => ("Observed_events", "ratio (isr)".to_string(), "Poisson"),
+        FunnelStatistic::Rate { rate_type, .. } => {
+            let t = if rate_type == RateType::Dsr { "dsr" } else { "crude" };
+            ("Events", format!("rate ({t} per {})", with_commas(&format_multiplier(multiplier))), "Poisson")
+        }
+    };
+    Ok(FunnelLimits { x_name, rows, statistic, method })
+}
+
+/// R's `format(x, big.mark = ",")` for a whole-number label.
+fn with_commas(s: &str) -> String {
+    let (int, frac) = s.split_once('.').map_or((s, None), |(a, b)| (a, Some(b)));
+    let mut out = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    frac.map_or(out.clone(), |f| format!("{out}.{f}"))
+}
+
+/// Significance of each row against the funnel: "High (0.001)", "Low (0.025)", "Not significant", …
+pub fn assign_funnel_significance(
+    numerator: &[f64],
+    denominator: Option<&[f64]>,
+    rate: Option<&[f64]>,
+    statistic: FunnelStatistic,
+    multiplier: f64,
+) -> Result<Vec<&'static str>, StatsError> {
+    let den = derived(numerator, denominator, rate, statistic, multiplier)?;
+    let classify = |hi3: bool, hi2: bool, lo3: bool, lo2: bool| match (hi3, hi2, lo3, lo2) {
+        (true, _, _, _) => "High (0.001)",
+        (_, true, _, _) => "High (0.025)",
+        (_, _, true, _) => "Low (0.001)",
+        (_, _, _, true) => "Low (0.025)",
+        _ => "Not significant",
+    };
+    let out = match statistic {
+        FunnelStatistic::Proportion => {
+            let av = numerator.iter().sum::<f64>() / den.iter().sum::<f64>();
+            (0..numerator.len())
+                .map(|i| {
+                    let (p, n) = (numerator[i] / den[i], den[i]);
+                    // Lows are tested first, as the package's case_when.
+                    if p < sigma_adjustment(0.999, n, av, Side::Low, 1.0) {
+                        "Low (0.001)"
+                    } else if p < sigma_adjustment(0.975, n, av, Side::Low, 1.0) {
+                        "Low (0.025)"
+                    } else if p > sigma_adjustment(0.999, n, av, Side::High, 1.0) {
+                        "High (0.001)"
+                    } else if p > sigma_adjustment(0.975, n, av, Side::High, 1.0) {
+                        "High (0.025)"
+                    } else {
+                        "Not significant"
+                    }
+                })
+                .collect()
+        }
+        FunnelStatistic::Ratio(_) => (0..numerator.len())
+            .map(|i| {
+                let (o, e) = (numerator[i], den[i]);
+                classify(
+                    1.0 < ratio_limit(o, e, 0.998, Side::Low),
+                    1.0 < ratio_limit(o, e, 0.95, Side::Low),
+                    1.0 > ratio_limit(o, e, 0.998, Side::High),
+                    1.0 > ratio_limit(o, e, 0.95, Side::High),
+                )
+            })
+            .collect(),
+        FunnelStatistic::Rate { rate_type, .. } => {
+            let wa = numerator.iter().sum::<f64>() / den.iter().filter(|v| !v.is_nan()).sum::<f64>();
+            (0..numerator.len())
+                .map(|i| {
+                    let (o, d) = (numerator[i], den[i]);
+                    if rate_type == RateType::Dsr && o < 10.0 {
+                        return "Not applicable for events less than 10 for dsrs";
+                    }
+                    classify(
+                        wa < ratio_limit(o, d, 0.998, Side::Low),
+                        wa < ratio_limit(o, d, 0.95, Side::Low),
+                        wa > ratio_limit(o, d, 0.998, Side::High),
+                        wa > ratio_limit(o, d, 0.95, Side::High),
+                    )
+                })
+                .collect()
+        }
+    };
+    Ok(out)
+}
