@@ -60,8 +60,8 @@ impl Layout {
     }
 }
 
-/// Roles that label a row in a wide table rather than hold values.
-fn is_label_role(role: Option<Role>) -> bool {
+/// True for roles that label a row in a wide table rather than hold values.
+pub fn is_label_role(role: Option<Role>) -> bool {
     matches!(
         role,
         Some(

@@ -134,7 +134,13 @@ fn read(dataset: &mut Dataset, report: &mut FileReport, bytes: &[u8], options: &
     let mut sink = sink::Sink::new(dataset, report, options);
     match layout {
         Layout::Fingertips => formats::fingertips::read(&table, &mut sink),
-        _ => sink.report.error = Some(format!("the {} layout is not read yet", layout.name())),
+        Layout::Long => formats::long::read(&table, &mut sink),
+        Layout::WideByPeriod => formats::wide_periods::read(&table, &mut sink),
+        Layout::WideByArea => formats::wide_areas::read(&table, &mut sink),
+        Layout::ReferenceRates => formats::reference::read_rates(&table, &mut sink),
+        Layout::Population => formats::reference::read_population(&table, &mut sink),
+        Layout::TargetSchedule => formats::targets::read_schedule(&table, &mut sink),
+        Layout::PlannedTrajectory => formats::targets::read_trajectory(&table, &mut sink),
     }
     sink.finish();
     Ok(())
