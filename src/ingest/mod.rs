@@ -132,6 +132,14 @@ fn read(dataset: &mut Dataset, report: &mut FileReport, bytes: &[u8], options: &
         return Err("no data rows: the file has a header but nothing under it".into());
     }
     let mut sink = sink::Sink::new(dataset, report, options);
+    // Cells past the header's last column cannot be matched to a column; say so once.
+    let width = table.headers().len();
+    for row in table.rows() {
+        if row.fields.len() > width && row.fields[width..].iter().any(|f| !f.is_empty()) && layout != Layout::Fingertips {
+            let message = format!("record has {} fields but the header has {width}: extra cells ignored", row.fields.len());
+            sink.tally("ragged", row.line, "", message);
+        }
+    }
     match layout {
         Layout::Fingertips => formats::fingertips::read(&table, &mut sink),
         Layout::Long => formats::long::read(&table, &mut sink),
