@@ -8,7 +8,7 @@ mod spine;
 mod text_fit;
 
 pub use colour::parse_hex;
-pub use compare_areas::draw_compare_areas;
+pub use compare_areas::{draw_compare_areas, suggested_compare_areas_height};
 pub use overview::draw_overview;
 pub use spine::draw_spine;
 

@@ -104,7 +104,7 @@ fn columns_for(dataset: &Dataset, area_type: &str) -> Vec<(u32, OverviewColumn)>
         .filter(|(_, a)| is_local_area(a) && area_type_of(a) == area_type)
         .map(|(i, _)| column(i, ColumnRole::Area))
         .collect();
-    locals.sort_by(|a, b| a.1.area_name.to_lowercase().cmp(&b.1.area_name.to_lowercase()));
+    locals.sort_by_key(|column| column.1.area_name.to_lowercase());
     columns.extend(regions);
     columns.extend(locals);
     columns
