@@ -2,10 +2,15 @@
 
 use crate::model::{Area, AreaKind};
 
-/// The area type an area is grouped under: the file's label, else its code kind, else "Local areas".
+/// The area type an area is grouped under: the file's label; else, when the file gives none, one
+/// "Local authorities" group for every E06–E10 code (a file without area types, such as a wide table of
+/// a region's counties and unitaries, mixes the tiers), else a name from the code kind, else "Local areas".
 pub fn area_type_of(area: &Area) -> String {
     if !area.area_type.is_empty() {
         return area.area_type.clone();
+    }
+    if area.kind.is_local_authority() {
+        return "Local authorities".into();
     }
     match area.kind {
         AreaKind::England => "England".into(),

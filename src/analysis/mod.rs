@@ -11,6 +11,7 @@ pub mod number_text;
 pub mod observation_groups;
 pub mod polarity;
 pub mod quintiles;
+pub mod spread;
 
 pub use benchmark::{BenchmarkOptions, BenchmarkOutcome, Benchmarker, ComparisonSource};
 pub use benchmark_target::{Benchmark, BenchmarkMethod, BenchmarkValue};

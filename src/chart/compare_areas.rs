@@ -10,6 +10,11 @@ use plotters::prelude::*;
 /// Pixels per character assumed when sizing the area-name axis.
 const NAME_CHAR_WIDTH: u32 = 7;
 
+/// A chart size that gives every bar room for its name: `width` × (14 px per bar + axes and legend).
+pub fn suggested_compare_areas_height(view: &CompareAreasView) -> u32 {
+    (view.bars.len() as u32 * 14 + 130).clamp(200, 4000)
+}
+
 /// The value range to show: zero (or the lowest limit), up to the highest limit or benchmark, padded.
 fn value_range(view: &CompareAreasView) -> (f64, f64) {
     let numbers = view
@@ -61,7 +66,7 @@ pub fn draw_compare_areas<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, vie
     chart
         .configure_mesh()
         .disable_y_mesh()
-        .y_labels(view.bars.len().max(1))
+        .y_labels(view.bars.len().clamp(1, (height / 12).max(1) as usize))
         .y_label_formatter(&name_of)
         .x_desc(x_desc)
         .axis_desc_style(("sans-serif", 13))

@@ -3,9 +3,14 @@
 mod colour;
 mod compare_areas;
 mod legend;
+mod overview;
+mod spine;
+mod text_fit;
 
 pub use colour::parse_hex;
-pub use compare_areas::draw_compare_areas;
+pub use compare_areas::{draw_compare_areas, suggested_compare_areas_height};
+pub use overview::draw_overview;
+pub use spine::draw_spine;
 
 use crate::view::ViewModel;
 use plotters::coord::Shift;
@@ -42,6 +47,8 @@ impl std::error::Error for ChartError {}
 pub fn draw_view<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &ViewModel) -> Result<(), ChartError> {
     match view {
         ViewModel::CompareAreas(compare) => draw_compare_areas(root, compare),
+        ViewModel::Overview(overview) => draw_overview(root, overview),
+        ViewModel::Spine(spine) => draw_spine(root, spine),
     }
 }
 

@@ -1,9 +1,184 @@
-//! `indicator-lens benchmark`: (being built).
+//! `indicator-lens benchmark`: every observation compared with a benchmark, as CSV.
 
+use crate::analysis::polarity::parse_polarity;
+use crate::analysis::{Benchmark, BenchmarkOptions, Benchmarker, ConfidenceLevel, PolarityOverrides};
+use crate::ingest::{self, LoadOptions};
+use crate::model::Dataset;
+use crate::view::csv_cell;
 use std::io::Write;
 
-/// Runs the `benchmark` subcommand.
-pub fn run(_args: &[String], _out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let _ = writeln!(err, "benchmark: not built yet");
+/// Columns of the output, in order.
+pub const HEADER: [&str; 14] = [
+    "indicator_id", "indicator", "area_code", "area", "period", "sex", "age", "category", "value", "lower_ci", "upper_ci",
+    "benchmark_value", "comparison", "comparison_source",
+];
+
+/// Parsed command-line options.
+struct Arguments {
+    files: Vec<String>,
+    against: Benchmark,
+    level: ConfidenceLevel,
+    polarity: PolarityOverrides,
+    out: Option<String>,
+}
+
+fn usage(err: &mut dyn Write, message: &str) -> i32 {
+    let _ = writeln!(err, "benchmark: {message}\nusage: indicator-lens benchmark FILE... [--against england|parent|AREA_CODE|codes.txt] [--level 95|99.8] [--polarity FILE] [--out FILE]");
     2
+}
+
+/// Reads a benchmark: a keyword, an area code, or a file of area codes (one per line or comma-separated).
+fn read_against(value: &str) -> Result<Benchmark, String> {
+    let path = std::path::Path::new(value);
+    if path.is_file() {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {value}: {e}"))?;
+        let codes: Vec<String> = text.split(['\n', '\r', ',', '\t']).map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect();
+        if codes.is_empty() {
+            return Err(format!("{value} lists no area codes"));
+        }
+        return Ok(Benchmark::Comparators(codes));
+    }
+    if value.ends_with(".txt") || value.ends_with(".csv") {
+        return Err(format!("cannot read comparator file {value}"));
+    }
+    Ok(Benchmark::parse(value))
+}
+
+/// Reads polarity overrides: lines of `indicator,polarity` (a header line is skipped when unreadable).
+fn read_polarity(path: &str) -> Result<PolarityOverrides, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let mut overrides = PolarityOverrides::new();
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let Some((key, value)) = line.rsplit_once([',', '\t']) else {
+            return Err(format!("{path}:{}: expected `indicator,polarity`", number + 1));
+        };
+        match parse_polarity(value) {
+            Some(polarity) => {
+                overrides.insert(key.trim().trim_matches('"').to_owned(), polarity);
+            }
+            None if number == 0 => {} // header
+            None => return Err(format!("{path}:{}: cannot read polarity `{}` (high, low or none)", number + 1, value.trim())),
+        }
+    }
+    Ok(overrides)
+}
+
+fn parse_arguments(args: &[String]) -> Result<Arguments, String> {
+    let mut parsed = Arguments { files: Vec::new(), against: Benchmark::England, level: ConfidenceLevel::P95, polarity: PolarityOverrides::new(), out: None };
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        match arg.as_str() {
+            "--against" => parsed.against = read_against(&value("--against")?)?,
+            "--level" => {
+                let text = value("--level")?;
+                parsed.level = ConfidenceLevel::parse(&text).ok_or_else(|| format!("--level must be 95 or 99.8, not {text}"))?;
+            }
+            "--polarity" => parsed.polarity = read_polarity(&value("--polarity")?)?,
+            "--out" => parsed.out = Some(value("--out")?),
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            file => parsed.files.push(file.to_owned()),
+        }
+    }
+    if parsed.files.is_empty() {
+        return Err("no input files".into());
+    }
+    Ok(parsed)
+}
+
+fn number(value: f64) -> String {
+    if value.is_finite() {
+        format!("{value}")
+    } else {
+        String::new()
+    }
+}
+
+/// The benchmark CSV for a loaded dataset.
+pub fn benchmark_csv(dataset: &Dataset, options: BenchmarkOptions) -> String {
+    let level = options.level;
+    let benchmarker = Benchmarker::new(dataset, options);
+    let mut text = HEADER.join(",");
+    text.push_str("\r\n");
+    for (row, observation) in dataset.rows().enumerate() {
+        let outcome = benchmarker.outcome(row);
+        let indicator = &dataset.indicators[observation.indicator as usize];
+        let area = &dataset.areas[observation.area as usize];
+        let (lower, upper) = level.interval(observation);
+        let category = match (dataset.text(observation.category_type), dataset.text(observation.category)) {
+            ("", category) => category.to_owned(),
+            (kind, category) => format!("{kind}: {category}"),
+        };
+        let cells = [
+            indicator.id.clone(),
+            indicator.name.clone(),
+            area.code.clone(),
+            area.name.clone(),
+            dataset.periods[observation.period as usize].label.clone(),
+            dataset.text(observation.sex).to_owned(),
+            dataset.text(observation.age).to_owned(),
+            category,
+            number(observation.value),
+            number(lower),
+            number(upper),
+            number(outcome.benchmark_value),
+            outcome.comparison.label().to_owned(),
+            outcome.source.text().to_owned(),
+        ];
+        let escaped: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+        text.push_str(&escaped.join(","));
+        text.push_str("\r\n");
+    }
+    text
+}
+
+/// Runs the `benchmark` subcommand.
+pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let arguments = match parse_arguments(args) {
+        Ok(arguments) => arguments,
+        Err(message) => return usage(err, &message),
+    };
+    let mut dataset = Dataset::new();
+    let mut rejected = false;
+    for file in &arguments.files {
+        let bytes = match std::fs::read(file) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let _ = writeln!(err, "{file}: cannot read: {e}");
+                rejected = true;
+                continue;
+            }
+        };
+        let name = std::path::Path::new(file).file_name().and_then(|n| n.to_str()).unwrap_or(file);
+        let report = ingest::load(&mut dataset, name, &bytes, &LoadOptions::default());
+        if !report.is_usable() {
+            let _ = writeln!(err, "{file}: {}", report.error.clone().unwrap_or_else(|| "no observations".into()));
+            rejected = true;
+        }
+        for reject in &report.rejected {
+            let _ = writeln!(err, "{}:{}: {} {}", reject.file, reject.line, reject.column, reject.reason);
+        }
+    }
+    if dataset.is_empty() {
+        return 1;
+    }
+    let options = BenchmarkOptions { benchmark: arguments.against, level: arguments.level, polarity_overrides: arguments.polarity, no_quintiles: false };
+    let csv = benchmark_csv(&dataset, options);
+    let written = match &arguments.out {
+        Some(path) => std::fs::write(path, csv.as_bytes()).map_err(|e| e.to_string()),
+        None => out.write_all(csv.as_bytes()).map_err(|e| e.to_string()),
+    };
+    if let Err(message) = written {
+        let _ = writeln!(err, "benchmark: cannot write output: {message}");
+        return 1;
+    }
+    if rejected {
+        1
+    } else {
+        0
+    }
 }

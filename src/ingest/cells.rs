@@ -73,7 +73,8 @@ pub fn parse(raw: &str) -> Cell {
         return Cell::Empty;
     }
     let lower = text.to_lowercase();
-    if MISSING_MARKERS.contains(&lower.as_str()) {
+    // `-`, and `- -` (a missing value followed by an empty trend mark, as profiles print it).
+    if lower.split_whitespace().all(|t| MISSING_MARKERS.contains(&t)) {
         return Cell::Missing { note: text.to_owned() };
     }
     // `< 5`, `<5`, `≤3`: a small number suppressed for disclosure control.
@@ -225,7 +226,7 @@ mod tests {
 
     #[test]
     fn markers() {
-        for m in ["-", "*", "x", "c", "..", ":", "n/a", "N/A", "< 5", "<5", "–"] {
+        for m in ["-", "*", "x", "c", "..", ":", "n/a", "N/A", "< 5", "<5", "–", "- -"] {
             assert_eq!(missing(m), m);
         }
         assert_eq!(missing("<div class=\"no-data\">-</div>"), "-");

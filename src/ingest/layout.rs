@@ -60,8 +60,8 @@ impl Layout {
     }
 }
 
-/// Roles that label a row in a wide table rather than hold values.
-fn is_label_role(role: Option<Role>) -> bool {
+/// True for roles that label a row in a wide table rather than hold values.
+pub fn is_label_role(role: Option<Role>) -> bool {
     matches!(
         role,
         Some(
@@ -136,20 +136,29 @@ pub fn detect(table: &Table) -> Result<Layout, String> {
     ))
 }
 
-/// True when most filled cells under `cols` (first 50 rows) are text, not numbers: targets like `>40%`.
+/// True when many filled cells under `cols` (first 50 rows) read as targets (`>40%`,
+/// `Improvement on previous year`) rather than values.
 fn mostly_text(table: &Table, cols: &[usize]) -> bool {
-    let (mut text, mut filled) = (0, 0);
+    let (mut targets, mut filled) = (0, 0);
     for row in table.rows().take(50) {
         for &c in cols {
-            match cells::parse(row.get(c)) {
+            let raw = row.get(c);
+            match cells::parse(raw) {
                 Cell::Empty => {}
-                Cell::Text => {
-                    text += 1;
+                Cell::Text if looks_like_target(raw) => {
+                    targets += 1;
                     filled += 1;
                 }
                 _ => filled += 1,
             }
         }
     }
-    filled > 0 && text * 10 >= filled * 3
+    filled > 0 && targets * 10 >= filled * 3
+}
+
+/// A target as schedules write it: a comparison sign or the words of a rule.
+fn looks_like_target(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.starts_with(['<', '>', '≥', '≤'])
+        || ["average", "improvement", "at least", "increase", "target", "exception"].iter().any(|w| lower.contains(w))
 }

@@ -132,9 +132,23 @@ fn read(dataset: &mut Dataset, report: &mut FileReport, bytes: &[u8], options: &
         return Err("no data rows: the file has a header but nothing under it".into());
     }
     let mut sink = sink::Sink::new(dataset, report, options);
+    // Cells past the header's last column cannot be matched to a column; say so once.
+    let width = table.headers().len();
+    for row in table.rows() {
+        if row.fields.len() > width && row.fields[width..].iter().any(|f| !f.is_empty()) && layout != Layout::Fingertips {
+            let message = format!("record has {} fields but the header has {width}: extra cells ignored", row.fields.len());
+            sink.tally("ragged", row.line, "", message);
+        }
+    }
     match layout {
         Layout::Fingertips => formats::fingertips::read(&table, &mut sink),
-        _ => sink.report.error = Some(format!("the {} layout is not read yet", layout.name())),
+        Layout::Long => formats::long::read(&table, &mut sink),
+        Layout::WideByPeriod => formats::wide_periods::read(&table, &mut sink),
+        Layout::WideByArea => formats::wide_areas::read(&table, &mut sink),
+        Layout::ReferenceRates => formats::reference::read_rates(&table, &mut sink),
+        Layout::Population => formats::reference::read_population(&table, &mut sink),
+        Layout::TargetSchedule => formats::targets::read_schedule(&table, &mut sink),
+        Layout::PlannedTrajectory => formats::targets::read_trajectory(&table, &mut sink),
     }
     sink.finish();
     Ok(())

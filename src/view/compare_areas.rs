@@ -148,7 +148,7 @@ fn sort_bars(bars: &mut [CompareAreasBar], sort: SortOrder) {
             (None, Some(_)) => std::cmp::Ordering::Greater,
             (None, None) => a.area_name.cmp(&b.area_name),
         }),
-        SortOrder::Name => bars.sort_by(|a, b| a.area_name.to_lowercase().cmp(&b.area_name.to_lowercase())),
+        SortOrder::Name => bars.sort_by_key(|bar| bar.area_name.to_lowercase()),
     }
 }
 

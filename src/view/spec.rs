@@ -1,6 +1,8 @@
 //! `ViewSpec` (what the page asks for), `ViewModel` (what it gets back) and `build_view` joining them.
 
 use super::compare_areas::{compare_areas_view, CompareAreasView};
+use super::overview::{overview_view, OverviewView};
+use super::spine::{spine_view, SpineView};
 use super::selection::{select, select_indicator};
 use super::table::ViewTable;
 use crate::analysis::polarity::parse_polarity;
@@ -56,6 +58,10 @@ pub struct ViewSpec {
 pub enum ViewModel {
     /// Bars for every area of a type.
     CompareAreas(CompareAreasView),
+    /// Indicators × areas grid.
+    Overview(OverviewView),
+    /// One area's spine chart.
+    Spine(SpineView),
 }
 
 impl ViewModel {
@@ -63,6 +69,8 @@ impl ViewModel {
     pub fn table(&self) -> ViewTable {
         match self {
             ViewModel::CompareAreas(view) => view.table(),
+            ViewModel::Overview(view) => view.table(),
+            ViewModel::Spine(view) => view.table(),
         }
     }
 }
@@ -145,6 +153,8 @@ pub fn build_view(dataset: &Dataset, spec: &ViewSpec) -> Result<ViewModel, ViewE
             let selection = select(dataset, spec, indicator)?;
             Ok(ViewModel::CompareAreas(compare_areas_view(dataset, &benchmarker, &selection, area, spec.sort, spec.palette)))
         }
+        "overview" | "tartan_rug" => Ok(ViewModel::Overview(overview_view(dataset, &benchmarker, spec, spec.palette))),
+        "spine" | "spine_chart" => Ok(ViewModel::Spine(spine_view(dataset, &benchmarker, spec, area, spec.palette)?)),
         other => Err(ViewError::UnknownView(other.to_owned())),
     }
 }

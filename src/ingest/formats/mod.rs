@@ -1,6 +1,11 @@
 //! Format readers, one per layout, and the column mapping and cell handling they share.
 
 pub mod fingertips;
+pub mod long;
+pub mod reference;
+pub mod targets;
+pub mod wide_areas;
+pub mod wide_periods;
 
 use super::cells::Cell;
 use super::columns::{self, Role};

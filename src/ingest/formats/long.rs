@@ -1,0 +1,116 @@
+//! Long KPI returns: one row per area × indicator × period, columns matched by synonyms.
+
+use super::{cell_number, ColumnMap};
+use crate::ingest::areas;
+use crate::ingest::cells::{self, Cell};
+use crate::ingest::columns::Role;
+use crate::ingest::sink::Sink;
+use crate::ingest::table::Table;
+use crate::model::Polarity;
+
+/// Reads each row as one observation (plus its target text, when the file has a target column).
+pub fn read(table: &Table, sink: &mut Sink) {
+    let map = ColumnMap::new(table.headers(), sink);
+    map.report(sink, |_| "ignored".into());
+    let has = |r: Role| map.index(r).is_some();
+    if !(has(Role::AreaCode) || has(Role::AreaName)) || !(has(Role::IndicatorId) || has(Role::IndicatorName)) {
+        sink.report.error = Some("long layout needs an area column and an indicator column; map them in the load options".into());
+        return;
+    }
+    if !(has(Role::Value) || has(Role::Count) || has(Role::Denominator)) {
+        sink.report.error = Some("long layout needs a value, numerator or denominator column".into());
+        return;
+    }
+    let fixed_period = if has(Role::Period) { None } else { Some(sink.period_from_file_name()) };
+    for row in table.rows() {
+        sink.report.rows_read += 1;
+        let get = |role: Role| map.index(role).map(|i| row.get(i)).unwrap_or("");
+        let (id, name) = (get(Role::IndicatorId), get(Role::IndicatorName));
+        if id.is_empty() && name.is_empty() {
+            sink.report.reject(row.line, map.header(Role::IndicatorName), "no indicator on this row");
+            continue;
+        }
+        let (code, area_name) = (get(Role::AreaCode), get(Role::AreaName));
+        if code.is_empty() && area_name.is_empty() {
+            sink.report.reject(row.line, map.header(Role::AreaName), "no area on this row");
+            continue;
+        }
+        let all_percent = matches!(cells::parse(get(Role::Value)), Cell::Number(n) if n.percent);
+        let indicator = sink.indicator(id, name, all_percent);
+        if let Some(polarity) = polarity(get(Role::Polarity)) {
+            let known = &mut sink.dataset.indicators[indicator as usize];
+            if known.polarity == Polarity::Unknown {
+                known.polarity = polarity;
+            }
+        }
+        let area = if code.is_empty() {
+            sink.area_by_name(area_name)
+        } else {
+            let a = areas::from_code_and_name(code, area_name);
+            sink.dataset.area_id(a)
+        };
+        let period = match fixed_period {
+            Some(p) => p,
+            None => {
+                let header = map.header(Role::Period).to_owned();
+                sink.period(get(Role::Period), "", row.line, &header)
+            }
+        };
+        let mut obs = sink.observation(indicator, area, period, row.line);
+        obs.sex = sink.sym(get(Role::Sex));
+        obs.age = sink.sym(get(Role::Age));
+        obs.category_type = sink.sym(get(Role::CategoryType));
+        obs.category = sink.sym(get(Role::Category));
+        let mut note = get(Role::Note).to_owned();
+        let mut usable = false;
+        for (role, slot) in [
+            (Role::Value, &mut obs.value),
+            (Role::Count, &mut obs.count),
+            (Role::Denominator, &mut obs.denominator),
+            (Role::Lower95, &mut obs.lower95),
+            (Role::Upper95, &mut obs.upper95),
+            (Role::Lower998, &mut obs.lower998),
+            (Role::Upper998, &mut obs.upper998),
+        ] {
+            let raw = get(role);
+            let header = map.header(role).to_owned();
+            let cell = cells::parse(raw);
+            if cell == Cell::Text {
+                sink.report.reject(row.line, &header, format!("`{raw}` is not a number: left empty"));
+            }
+            usable |= matches!(cell, Cell::Number(_) | Cell::Missing { .. });
+            // Only the value's marker is the observation's note; others would mislabel it.
+            let mut cell_note = String::new();
+            let target = if role == Role::Value { &mut note } else { &mut cell_note };
+            *slot = cell_number(&cell, sink, row.line, &header, target);
+        }
+        let target = get(Role::Target);
+        if !target.is_empty() {
+            sink.target(indicator, Some(area), period, target, row.line);
+        }
+        if !usable {
+            if target.is_empty() {
+                sink.report.reject(row.line, "", "no value, numerator or denominator on this row");
+            }
+            continue;
+        }
+        obs.note = sink.sym(&note);
+        sink.push(obs);
+    }
+}
+
+/// Polarity from the words files use (`High is good`, `Lower is better`, `BOB` …).
+pub fn polarity(text: &str) -> Option<Polarity> {
+    let t = text.trim().to_lowercase();
+    if t.is_empty() {
+        None
+    } else if t.contains("high") || t.contains("up") || t.contains("increase") {
+        Some(Polarity::HighIsGood)
+    } else if t.contains("low") || t.contains("down") || t.contains("decrease") {
+        Some(Polarity::LowIsGood)
+    } else if t.contains("bob") || t.contains("no judgement") || t.contains("neither") {
+        Some(Polarity::NoJudgement)
+    } else {
+        None
+    }
+}
