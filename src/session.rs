@@ -68,5 +68,19 @@ fn caption_of(model: &ViewModel) -> String {
             format!("{}%", v.level.percent()),
             v.benchmark_name
         ),
+        ViewModel::Overview(v) => format!(
+            "Overview of {} indicators for {} areas ({}): each cell coloured by its comparison with {} at {}%.",
+            v.rows.len(),
+            v.columns.len(),
+            v.area_type,
+            v.benchmark,
+            v.level.percent()
+        ),
+        ViewModel::Spine(v) => format!(
+            "Spine chart for {}: {} indicators, each value placed against England, the worst and best areas and the middle half, compared with {}.",
+            v.area_name,
+            v.rows.len(),
+            v.benchmark
+        ),
     }
 }

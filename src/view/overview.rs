@@ -8,14 +8,14 @@ use crate::analysis::area_types::{area_type_of, is_england, is_local_area, is_re
 use crate::analysis::number_text::format_number;
 use crate::analysis::{Benchmarker, Comparison, ConfidenceLevel, NotComparedReason, Palette};
 use crate::model::{Dataset, Sym};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// Colour of a cell that is the benchmark itself, or has no data.
 pub const PLAIN_CELL_COLOUR: &str = "#FFFFFF";
 
 /// What a column is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ColumnRole {
     /// England.
@@ -27,7 +27,7 @@ pub enum ColumnRole {
 }
 
 /// One area column.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OverviewColumn {
     /// Area code (may be empty).
     pub area_code: String,
@@ -38,7 +38,7 @@ pub struct OverviewColumn {
 }
 
 /// One cell: the value printed on its comparison colour.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OverviewCell {
     /// Value as printed (empty when none).
     pub value_text: String,
@@ -51,7 +51,7 @@ pub struct OverviewCell {
 }
 
 /// One indicator row.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OverviewRow {
     /// Indicator name.
     pub indicator: String,
@@ -64,7 +64,7 @@ pub struct OverviewRow {
 }
 
 /// Everything the overview grid and its table need.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OverviewView {
     /// Benchmark description (`england`, `parent`, a code).
     pub benchmark: String,

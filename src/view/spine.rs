@@ -10,10 +10,10 @@ use crate::analysis::observation_groups::group_key;
 use crate::analysis::spread::{SpineScale, Spread};
 use crate::analysis::{Benchmarker, Comparison, Palette};
 use crate::model::{Dataset, Polarity, Sym};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One indicator's row of the spine chart.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SpineRow {
     /// Indicator name.
     pub indicator: String,
@@ -58,7 +58,7 @@ pub struct SpineRow {
 }
 
 /// Everything the spine chart and its table need.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SpineView {
     /// Area code.
     pub area_code: String,
