@@ -24,6 +24,10 @@ pub struct ViewOutput {
     pub table: ViewTable,
     /// A sentence saying what the chart shows.
     pub caption: String,
+    /// Chart width in pixels at which every label has room.
+    pub width: u32,
+    /// Chart height in pixels.
+    pub height: u32,
 }
 
 impl Session {
@@ -47,7 +51,8 @@ impl Session {
         let model = build_view(&self.dataset, spec)?;
         let table = model.table();
         let caption = caption_of(&model);
-        Ok(ViewOutput { model, table, caption })
+        let (width, height) = crate::chart::preferred_size(&model);
+        Ok(ViewOutput { model, table, caption, width, height })
     }
 
     /// The view's table as injection-safe CSV.

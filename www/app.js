@@ -67,7 +67,9 @@ const loadedFiles = [];
 const state = { view: 'compare-areas', catalogue: null, spec: {} };
 
 const VIEWS = [
+  { id: 'overview', label: 'Overview', controls: ['area_type', 'comparator', 'level'] },
   { id: 'compare-areas', label: 'Compare areas', controls: ['indicator', 'period', 'area_type', 'comparator', 'level', 'sort'] },
+  { id: 'spine', label: 'Spine chart', controls: ['area', 'comparator', 'level'] },
 ];
 
 function setStatus(text, isError = false) {
@@ -205,6 +207,7 @@ function buildControls() {
     comparator: () => select('comparator', 'Compared with', [['england', 'England'], ['parent', 'Region / parent']]),
     level: () => select('level', 'Confidence', [['95', '95%'], ['99.8', '99.8%']]),
     sort: () => select('sort', 'Sort', [['value', 'By value'], ['name', 'By name']]),
+    area: () => select('area', 'Area', cat.areas.filter((a) => a.kind !== 'England').map((a) => [a.key, a.name])),
   };
   for (const name of view.controls) form.append(makers[name]());
 }
@@ -233,7 +236,10 @@ async function refreshView() {
   try {
     const result = await channel.call('view', { spec: currentSpec() });
     state.lastView = result;
-    draw_view(result.model, $('chart'));
+    const canvas = $('chart');
+    canvas.width = result.width;
+    canvas.height = result.height;
+    draw_view(result.model, canvas);
     $('chart-caption').textContent = result.caption || '';
     const table = $('view-table');
     table.replaceWith(Object.assign(tableFrom(result.table.header, result.table.rows, result.caption), { id: 'view-table' }));

@@ -32,6 +32,19 @@ impl Benchmark {
         }
     }
 
+    /// The benchmark as a reader would name it (`England`, `each area's parent`, an area's name, a set's size).
+    pub fn display_name(&self, dataset: &Dataset) -> String {
+        match self {
+            Benchmark::England => "England".into(),
+            Benchmark::Parent => "each area's parent (region)".into(),
+            Benchmark::Area(key) => dataset
+                .find_area(key)
+                .map(|id| dataset.areas[id as usize].name.clone())
+                .unwrap_or_else(|| key.clone()),
+            Benchmark::Comparators(codes) => format!("a comparator set of {} areas", codes.len()),
+        }
+    }
+
     /// The benchmark as text (`england`, `parent`, the code, or codes joined by commas).
     pub fn text(&self) -> String {
         match self {

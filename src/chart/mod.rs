@@ -4,12 +4,14 @@ mod colour;
 mod compare_areas;
 mod legend;
 mod overview;
+mod size;
 mod spine;
 mod text_fit;
 
 pub use colour::parse_hex;
 pub use compare_areas::{draw_compare_areas, suggested_compare_areas_height};
 pub use overview::draw_overview;
+pub use size::preferred_size;
 pub use spine::draw_spine;
 
 use crate::view::ViewModel;

@@ -172,7 +172,7 @@ pub fn overview_view(dataset: &Dataset, benchmarker: &Benchmarker<'_>, spec: &Vi
         });
     }
     OverviewView {
-        benchmark: benchmarker.options().benchmark.text(),
+        benchmark: benchmarker.options().benchmark.display_name(dataset),
         level: benchmarker.options().level,
         area_type,
         columns: columns.into_iter().map(|(_, c)| c).collect(),

@@ -146,7 +146,7 @@ pub fn spine_view(dataset: &Dataset, benchmarker: &Benchmarker<'_>, spec: &ViewS
         area_code: subject.code.clone(),
         area_name: subject.name.clone(),
         area_type,
-        benchmark: benchmarker.options().benchmark.text(),
+        benchmark: benchmarker.options().benchmark.display_name(dataset),
         rows,
         legend: legend_for(comparisons, palette),
     })

@@ -1,0 +1,17 @@
+//! The pixel size each chart wants so that every row, bar and label has room.
+
+use super::compare_areas::suggested_compare_areas_height;
+use crate::view::ViewModel;
+
+/// Width and height in pixels at which a view's chart reads well.
+pub fn preferred_size(view: &ViewModel) -> (u32, u32) {
+    match view {
+        ViewModel::CompareAreas(v) => (960, suggested_compare_areas_height(v)),
+        ViewModel::Overview(v) => {
+            let width = (320 + 16 + v.columns.len() as u32 * 56).clamp(640, 4000);
+            let height = (130 + 8 + 32 + v.rows.len() as u32 * 28).clamp(240, 4000);
+            (width, height)
+        }
+        ViewModel::Spine(v) => (1100, (40 + 8 + 32 + v.rows.len() as u32 * 32).clamp(200, 4000)),
+    }
+}
