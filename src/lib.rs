@@ -11,6 +11,7 @@ pub mod chart;
 pub mod ingest;
 pub mod model;
 pub mod session;
+pub mod share;
 pub mod stats;
 pub mod view;
 

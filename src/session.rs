@@ -55,9 +55,11 @@ impl Session {
         Ok(ViewOutput { model, table, caption, width, height })
     }
 
-    /// The view's table as injection-safe CSV.
-    pub fn export_csv(&self, spec: &ViewSpec) -> Result<String, ViewError> {
-        Ok(build_view(&self.dataset, spec)?.table().to_csv())
+    /// The view's table as injection-safe CSV, counts below `suppress_below` shown as `*` (0 = off).
+    pub fn export_csv(&self, spec: &ViewSpec, suppress_below: u32) -> Result<String, ViewError> {
+        let mut table = build_view(&self.dataset, spec)?.table();
+        table.suppress_small_counts(suppress_below);
+        Ok(table.to_csv())
     }
 }
 

@@ -4,6 +4,7 @@
 //! and errors into JS exceptions.
 
 use crate::ingest::LoadOptions;
+use crate::share::{decode_fragment, encode_fragment, ShareState, SharedFile, LINK_LIMIT};
 use crate::view::{ViewModel, ViewSpec};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
@@ -61,10 +62,10 @@ impl Session {
         to_js(&self.inner.view(&spec).map_err(js_error)?)
     }
 
-    /// The view's table as injection-safe CSV text.
-    pub fn export_csv(&self, spec: JsValue) -> Result<String, JsError> {
+    /// The view's table as injection-safe CSV text, counts below `suppress_below` suppressed (0 = off).
+    pub fn export_csv(&self, spec: JsValue, suppress_below: u32) -> Result<String, JsError> {
         let spec: ViewSpec = serde_wasm_bindgen::from_value(spec).map_err(js_error)?;
-        self.inner.export_csv(&spec).map_err(js_error)
+        self.inner.export_csv(&spec, suppress_below).map_err(js_error)
     }
 
     /// Forgets every file loaded.
@@ -94,4 +95,39 @@ pub fn draw_view(model: JsValue, canvas: web_sys::HtmlCanvasElement) -> Result<(
 pub fn svg_of_view(model: JsValue, width: u32, height: u32) -> Result<String, JsError> {
     let model: ViewModel = serde_wasm_bindgen::from_value(model).map_err(js_error)?;
     crate::chart::render_svg(&model, width, height).map_err(js_error)
+}
+
+/// Encodes the view state and files as a share fragment (`v=1&s=…&d=…`); errors say when it is too large.
+#[wasm_bindgen]
+pub fn encode_share(state: JsValue, names: Vec<String>, contents: js_sys::Array, limit: usize) -> Result<String, JsError> {
+    let state: ShareState = serde_wasm_bindgen::from_value(state).map_err(js_error)?;
+    let files: Vec<SharedFile> = names
+        .into_iter()
+        .zip(contents.iter())
+        .map(|(name, bytes)| SharedFile { name, bytes: js_sys::Uint8Array::new(&bytes).to_vec() })
+        .collect();
+    encode_fragment(&state, &files, limit).map_err(js_error)
+}
+
+/// Decodes a share fragment strictly: `{ state, files: [{ name, bytes }] }`, or an error message.
+#[wasm_bindgen]
+pub fn decode_share(fragment: &str) -> Result<JsValue, JsError> {
+    let page = decode_fragment(fragment).map_err(js_error)?;
+    let files = js_sys::Array::new();
+    for file in &page.files {
+        let entry = js_sys::Object::new();
+        js_sys::Reflect::set(&entry, &"name".into(), &JsValue::from_str(&file.name)).map_err(|_| JsError::new("cannot build result"))?;
+        js_sys::Reflect::set(&entry, &"bytes".into(), &js_sys::Uint8Array::from(file.bytes.as_slice())).map_err(|_| JsError::new("cannot build result"))?;
+        files.push(&entry);
+    }
+    let result = js_sys::Object::new();
+    js_sys::Reflect::set(&result, &"state".into(), &to_js(&page.state)?).map_err(|_| JsError::new("cannot build result"))?;
+    js_sys::Reflect::set(&result, &"files".into(), &files).map_err(|_| JsError::new("cannot build result"))?;
+    Ok(result.into())
+}
+
+/// The longest fragment offered as a link.
+#[wasm_bindgen]
+pub fn share_link_limit() -> usize {
+    LINK_LIMIT
 }

@@ -1,6 +1,10 @@
 // indicator-lens page: wires the drop zone, worker, controls, charts and exports. Data only ever
 // reaches the DOM through textContent and DOM nodes, never as HTML.
-/* global WASM_BASE64, WORKER_SOURCE, SAMPLES, initSync, draw_view, svg_of_view */
+/* global WASM_BASE64, WORKER_SOURCE, SAMPLES, initSync, draw_view, svg_of_view, encode_share, decode_share, share_link_limit */
+
+/** The page exactly as loaded, before any change: the template of a one-file snapshot. */
+const PAGE_SOURCE = `<!doctype html>\n${document.documentElement.outerHTML}`;
+const SNAPSHOT_TYPE = 'application/x-indicator-lens-snapshot';
 
 const $ = (id) => document.getElementById(id);
 
@@ -156,6 +160,7 @@ async function loadFiles(files) {
     state.catalogue = await channel.call('catalogue');
     const usable = state.catalogue.observations > 0;
     $('views-section').hidden = !usable;
+    $('share-section').hidden = !usable;
     const failed = reports.filter((r) => r.error);
     setStatus(failed.length
       ? `${failed.length} file${failed.length > 1 ? 's' : ''} could not be used: ${failed.map((r) => `${r.file}: ${r.error}`).join('; ')}`
@@ -283,7 +288,7 @@ function exportName(ext) {
 
 function wireExports() {
   $('export-csv').addEventListener('click', async () => {
-    const text = await channel.call('csv', { spec: currentSpec() });
+    const text = await channel.call('csv', { spec: currentSpec(), suppressBelow: $('suppress-small').checked ? 5 : 0 });
     download(exportName('csv'), new Blob([text], { type: 'text/csv' }));
   });
   $('export-png').addEventListener('click', () => {
@@ -327,7 +332,76 @@ function wireLoading() {
   });
 }
 
+/** The state a link or snapshot carries. */
+function shareState() {
+  return { view: state.view, spec: currentSpec(), suppress_below: $('suppress-small').checked ? 5 : 0 };
+}
+
+/** Files to share: none while small-number suppression is on (raw files would carry the small counts). */
+function filesToShare() {
+  return $('suppress-small').checked ? [] : loadedFiles;
+}
+
+function encodeState(files, limit) {
+  return encode_share(shareState(), files.map((f) => f.name), files.map((f) => new Uint8Array(f.bytes)), limit);
+}
+
+function wireSharing() {
+  $('share-link').addEventListener('click', async () => {
+    const base = location.href.split('#')[0];
+    const files = filesToShare();
+    let fragment;
+    let note = files.length ? 'The link holds the view and the data.' : 'The link holds the view only (small-number suppression is on): the recipient drops the files.';
+    try {
+      fragment = encodeState(files, share_link_limit());
+    } catch (error) {
+      fragment = encodeState([], share_link_limit());
+      note = `${error.message}. This link holds the view only.`;
+    }
+    const link = `${base}#${fragment}`;
+    $('share-output').value = link;
+    $('share-status').textContent = note;
+    try { await navigator.clipboard.writeText(link); $('share-status').textContent += ' Copied to the clipboard.'; } catch { /* the link is shown to copy by hand */ }
+  });
+  $('save-snapshot').addEventListener('click', () => {
+    const files = filesToShare();
+    const fragment = encodeState(files, Number.MAX_SAFE_INTEGER);
+    // The fragment is base64url and `=&` only, so it cannot close the script element that holds it.
+    if (!/^[A-Za-z0-9_=&-]*$/.test(fragment)) throw new Error('unexpected characters in the snapshot state');
+    const withoutOld = PAGE_SOURCE.replace(new RegExp(`<script type="${SNAPSHOT_TYPE}"[^>]*>[^<]*<\\/script>`), '');
+    const snapshot = withoutOld.replace('</body>', `<script type="${SNAPSHOT_TYPE}" id="snapshot-data">${fragment}<\/script>\n</body>`);
+    download('indicator-lens-snapshot.html', new Blob([snapshot], { type: 'text/html' }));
+    $('share-status').textContent = files.length ? 'Saved: the file holds the page, the data and this view.' : 'Saved: the file holds the page and this view; small-number suppression kept the data out.';
+  });
+}
+
+/** Opens a link's or snapshot's state: untrusted, so every failure ends in a message and an empty page. */
+async function restoreShared(fragment, source) {
+  let shared;
+  try {
+    shared = decode_share(fragment);
+  } catch (error) {
+    setStatus(`This ${source} could not be opened: ${error.message}`, true);
+    return;
+  }
+  state.view = VIEWS.some((v) => v.id === shared.state.view) ? shared.state.view : state.view;
+  for (const tab of $('view-tabs').children) tab.setAttribute('aria-selected', String(tab.id === `tab-${state.view}`));
+  const { view, ...spec } = shared.state.spec;
+  for (const [key, value] of Object.entries(spec)) if (value !== null && typeof value !== 'object') state.spec[key] = String(value);
+  if (Array.isArray(spec.comparator)) state.spec.comparator = spec.comparator.join(',');
+  $('suppress-small').checked = shared.state.suppress_below > 0;
+  if (shared.files.length) {
+    await loadFiles(shared.files.map((f) => ({ name: f.name, bytes: f.bytes.buffer.slice(f.bytes.byteOffset, f.bytes.byteOffset + f.bytes.byteLength) })));
+  } else {
+    setStatus(`This ${source} holds a view without data: drop the files it was made from to see it.`);
+  }
+}
+
 buildTabs();
 wireLoading();
 wireExports();
-document.documentElement.dataset.ready = 'true';
+wireSharing();
+const snapshotData = document.querySelector(`script[type="${SNAPSHOT_TYPE}"]`);
+const opening = snapshotData ? restoreShared(snapshotData.textContent.trim(), 'snapshot')
+  : location.hash.startsWith('#v=') ? restoreShared(location.hash, 'link') : Promise.resolve();
+opening.finally(() => { document.documentElement.dataset.ready = 'true'; });

@@ -20,7 +20,7 @@ const operations = {
   reports() { return session.reports(); },
   catalogue() { return session.catalogue(); },
   view({ spec }) { return session.view(spec); },
-  csv({ spec }) { return session.export_csv(spec); },
+  csv({ spec, suppressBelow }) { return session.export_csv(spec, suppressBelow || 0); },
   clear() { session.clear(); return null; },
 };
 

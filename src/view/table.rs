@@ -29,6 +29,38 @@ impl ViewTable {
     }
 }
 
+impl ViewTable {
+    /// Replaces counts from 1 to `threshold − 1` with `*` in every count or numerator column (0 = off),
+    /// as analysts must before sharing outside their organisation; returns how many were suppressed.
+    pub fn suppress_small_counts(&mut self, threshold: u32) -> usize {
+        if threshold == 0 {
+            return 0;
+        }
+        let count_columns: Vec<usize> = self
+            .header
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| {
+                let h = h.to_ascii_lowercase();
+                h.contains("count") || h.contains("numerator")
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let mut suppressed = 0;
+        for row in &mut self.rows {
+            for &column in &count_columns {
+                let Some(cell) = row.get_mut(column) else { continue };
+                let number: Option<f64> = cell.replace(',', "").trim().parse().ok();
+                if number.is_some_and(|n| n > 0.0 && n < threshold as f64) {
+                    *cell = "*".into();
+                    suppressed += 1;
+                }
+            }
+        }
+        suppressed
+    }
+}
+
 /// True for plain decimal numbers (`-3.2`, `+1`, `1e-5`): spreadsheets read them as numbers, not formulas.
 pub fn is_plain_number(text: &str) -> bool {
     let body = text.strip_prefix(['-', '+']).unwrap_or(text);
@@ -67,6 +99,20 @@ pub fn csv_cell(cell: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suppresses_small_counts_only_in_count_columns() {
+        let mut table = ViewTable::new(&["Area", "Count", "Value"]);
+        table.rows = vec![
+            vec!["A".into(), "3".into(), "3".into()],
+            vec!["B".into(), "0".into(), "1".into()],
+            vec!["C".into(), "1,200".into(), "2".into()],
+        ];
+        assert_eq!(table.suppress_small_counts(5), 1);
+        assert_eq!(table.rows[0], vec!["A", "*", "3"]);
+        assert_eq!(table.rows[1][1], "0");
+        assert_eq!(table.suppress_small_counts(0), 0);
+    }
 
     #[test]
     fn escapes_formulas_but_keeps_negative_numbers() {
