@@ -369,7 +369,9 @@ function wireSharing() {
     // The fragment is base64url and `=&` only, so it cannot close the script element that holds it.
     if (!/^[A-Za-z0-9_=&-]*$/.test(fragment)) throw new Error('unexpected characters in the snapshot state');
     const withoutOld = PAGE_SOURCE.replace(new RegExp(`<script type="${SNAPSHOT_TYPE}"[^>]*>[^<]*<\\/script>`), '');
-    const snapshot = withoutOld.replace('</body>', `<script type="${SNAPSHOT_TYPE}" id="snapshot-data">${fragment}<\/script>\n</body>`);
+    // The last </body> is the document's own: the code above it mentions the tag too.
+    const end = withoutOld.lastIndexOf('</body>');
+    const snapshot = `${withoutOld.slice(0, end)}<script type="${SNAPSHOT_TYPE}" id="snapshot-data">${fragment}<\/script>\n${withoutOld.slice(end)}`;
     download('indicator-lens-snapshot.html', new Blob([snapshot], { type: 'text/html' }));
     $('share-status').textContent = files.length ? 'Saved: the file holds the page, the data and this view.' : 'Saved: the file holds the page and this view; small-number suppression kept the data out.';
   });
