@@ -136,8 +136,8 @@ fn read(dataset: &mut Dataset, report: &mut FileReport, bytes: &[u8], options: &
     let width = table.headers().len();
     let rows = table.rows().filter(|_| layout != Layout::Fingertips); // Fingertips rejects these itself
     for row in rows {
-        if row.fields.len() > width && row.fields[width..].iter().any(|f| !f.is_empty()) {
-            let message = format!("record has {} fields but the header has {width}: extra cells ignored", row.fields.len());
+        if row.len() > width && row.filled_past(width) {
+            let message = format!("record has {} fields but the header has {width}: extra cells ignored", row.len());
             sink.tally("ragged", row.line, "", message);
         }
     }

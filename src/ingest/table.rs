@@ -5,24 +5,49 @@
 pub struct Record {
     /// Line of the record's first character (records may span lines inside quotes).
     pub line: u64,
-    /// Fields, trimmed of surrounding whitespace.
-    pub fields: Vec<String>,
+    /// Fields as written (read them trimmed through `get`); one buffer per record, not per field.
+    fields: csv::StringRecord,
 }
 
 impl Record {
-    /// The field at `index`, or "" past the end (ragged rows).
+    /// A record from fields (for tests and callers building tables by hand).
+    pub fn new(line: u64, fields: &[&str]) -> Record {
+        Record { line, fields: csv::StringRecord::from(fields.to_vec()) }
+    }
+
+    /// The field at `index` trimmed of surrounding whitespace, or "" past the end (ragged rows).
     pub fn get(&self, index: usize) -> &str {
-        self.fields.get(index).map(String::as_str).unwrap_or("")
+        self.fields.get(index).map(clean).unwrap_or("")
+    }
+
+    /// Number of fields.
+    pub fn len(&self) -> usize {
+        self.fields.len()
+    }
+
+    /// True when the record has no fields at all.
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
+    /// Every field, trimmed.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.fields.iter().map(clean)
     }
 
     /// True when every field is empty.
     pub fn is_blank(&self) -> bool {
-        self.fields.iter().all(|f| f.is_empty())
+        self.iter().all(str::is_empty)
     }
 
     /// Number of non-empty fields.
     pub fn filled(&self) -> usize {
-        self.fields.iter().filter(|f| !f.is_empty()).count()
+        self.iter().filter(|f| !f.is_empty()).count()
+    }
+
+    /// True when a field at or past `width` is filled (a ragged row with cells no header names).
+    pub fn filled_past(&self, width: usize) -> bool {
+        self.iter().skip(width).any(|f| !f.is_empty())
     }
 }
 
@@ -37,12 +62,13 @@ pub struct Table {
     pub unterminated_quote: Option<u64>,
     /// Lines holding control characters (removed from the fields).
     pub control_lines: Vec<u64>,
+    header_fields: Vec<String>,
 }
 
 impl Table {
-    /// The header row's fields (empty when there are no records).
+    /// The header row's fields, trimmed (empty when there are no records).
     pub fn headers(&self) -> &[String] {
-        self.records.get(self.header).map(|r| r.fields.as_slice()).unwrap_or(&[])
+        &self.header_fields
     }
 
     /// The data records after the header, blank ones skipped.
@@ -74,24 +100,15 @@ pub fn read(text: &str, delimiter: u8) -> Table {
             line += bytes[counted..start].iter().filter(|&&b| b == b'\n').count() as u64;
             counted = start;
         }
-        let mut has_control = false;
-        let fields = record
-            .iter()
-            .map(|f| {
-                if f.chars().any(is_stray_control) {
-                    has_control = true;
-                    clean(&f.replace(is_stray_control, ""))
-                } else {
-                    clean(f)
-                }
-            })
-            .collect();
-        if has_control {
+        if has_stray_control(record.as_byte_record().as_slice()) {
             table.control_lines.push(line);
+            let cleaned: Vec<String> = record.iter().map(|f| f.replace(is_stray_control, "")).collect();
+            record = csv::StringRecord::from(cleaned);
         }
-        table.records.push(Record { line, fields });
+        table.records.push(Record { line, fields: record.clone() });
     }
     table.header = header_index(&table.records);
+    table.header_fields = table.records.get(table.header).map(|r| r.iter().map(str::to_owned).collect()).unwrap_or_default();
     table
 }
 
@@ -100,9 +117,18 @@ fn is_stray_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
-/// Trims a field, also of non-breaking spaces.
-fn clean(field: &str) -> String {
-    field.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}').to_owned()
+/// Byte-level test for `is_stray_control` (C0 controls, DEL, and C1 controls as UTF-8 `C2 80–9F`).
+fn has_stray_control(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    })
+}
+
+/// A field trimmed of whitespace, non-breaking spaces included.
+fn clean(field: &str) -> &str {
+    field.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}')
 }
 
 /// The header is the first of the first 20 records with at least two filled cells and at
@@ -162,7 +188,7 @@ mod tests {
         assert_eq!(t.records.iter().map(|r| r.line).collect::<Vec<_>>(), vec![1, 2, 4]);
         let crlf = read("a,b\r\n\"x\r\ny\",1\r\n\r\nz,2\r\n", b',');
         assert_eq!(crlf.records.iter().map(|r| r.line).collect::<Vec<_>>(), vec![1, 2, 5]);
-        assert_eq!(t.records[1].fields[0], "x\ny");
+        assert_eq!(t.records[1].get(0), "x\ny");
     }
 
     #[test]

@@ -28,13 +28,13 @@ pub fn read(table: &Table, sink: &mut Sink) {
     let width = table.headers().len();
     for row in table.rows() {
         sink.report.rows_read += 1;
-        if row.fields.len() < width && row.fields.len() <= map.last_needed() {
-            let reason = format!("record has {} fields but the header has {width}", row.fields.len());
+        if row.len() < width && row.len() <= map.last_needed() {
+            let reason = format!("record has {} fields but the header has {width}", row.len());
             sink.report.reject(row.line, "", reason);
             continue;
         }
-        if row.fields.len() > width && row.fields[width..].iter().any(|f| !f.is_empty()) {
-            let reason = format!("record has {} fields but the header has {width}: columns would not line up", row.fields.len());
+        if row.len() > width && row.filled_past(width) {
+            let reason = format!("record has {} fields but the header has {width}: columns would not line up", row.len());
             sink.report.reject(row.line, "", reason);
             continue;
         }
