@@ -119,6 +119,9 @@ fn is_stray_control(c: char) -> bool {
 
 /// Byte-level test for `is_stray_control` (C0 controls, DEL, and C1 controls as UTF-8 `C2 80–9F`).
 fn has_stray_control(bytes: &[u8]) -> bool {
+    if !bytes.iter().any(|&b| b < 0x20 || b == 0x7f || b == 0xc2) {
+        return false;
+    }
     bytes.iter().enumerate().any(|(i, &b)| {
         (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
             || b == 0x7f
@@ -143,39 +146,31 @@ fn header_index(records: &[Record]) -> usize {
         .unwrap_or(0)
 }
 
-/// The line of a quoted field still open at the end of the text (as csv-core reads quotes).
+/// The line of a quoted field still open at the end of the text (as csv-core reads quotes: a
+/// quote opens a field only at its start; `""` inside is an escaped quote).
 fn unterminated_quote(text: &str, delimiter: u8) -> Option<u64> {
     let bytes = text.as_bytes();
-    let mut line = 1u64;
-    let mut at_field_start = true;
-    let mut open_line = None;
+    let next_quote = |from: usize| bytes[from..].iter().position(|&b| b == b'"').map(|o| from + o);
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if let Some(_start) = open_line {
-            if b == b'"' {
-                if bytes.get(i + 1) == Some(&b'"') {
-                    i += 1;
-                } else {
-                    open_line = None;
-                }
-            } else if b == b'\n' {
-                line += 1;
-            }
-        } else if b == b'"' && at_field_start {
-            open_line = Some(line);
-        } else {
-            if b == b'\n' {
-                line += 1;
-            }
-            at_field_start = b == delimiter || b == b'\n' || b == b'\r';
-            i += 1;
+    while let Some(open) = next_quote(i) {
+        let at_field_start = open == 0 || matches!(bytes[open - 1], b'\n' | b'\r') || bytes[open - 1] == delimiter;
+        i = open + 1;
+        if !at_field_start {
             continue;
         }
-        at_field_start = false;
-        i += 1;
+        loop {
+            let Some(close) = next_quote(i) else {
+                return Some(1 + bytes[..open].iter().filter(|&&b| b == b'\n').count() as u64);
+            };
+            if bytes.get(close + 1) == Some(&b'"') {
+                i = close + 2;
+            } else {
+                i = close + 1;
+                break;
+            }
+        }
     }
-    open_line
+    None
 }
 
 #[cfg(test)]
@@ -202,5 +197,7 @@ mod tests {
         assert_eq!(unterminated_quote("a,b\n1,\"open\n2,3\n", b','), Some(2));
         assert_eq!(unterminated_quote("a,\"x\"\"y\"\n", b','), None);
         assert_eq!(unterminated_quote("a,5\" tall\n", b','), None);
+        assert_eq!(unterminated_quote("\"a\nb\",\"c\"\n\"", b','), Some(3));
+        assert_eq!(unterminated_quote("x;\"y", b';'), Some(1));
     }
 }
