@@ -31,7 +31,8 @@ pub fn read(table: &Table, sink: &mut Sink) {
         sink.report.rows_read += 1;
         let name = row.get(name_col);
         if name.is_empty() {
-            sink.report.reject(row.line, &headers[name_col], "no indicator name on this row");
+            let header = headers.get(name_col).map_or("", String::as_str);
+            sink.report.reject(row.line, header, "no indicator name on this row");
             continue;
         }
         let area = match area {
