@@ -51,12 +51,16 @@ impl Record {
     }
 }
 
-/// All records of a file, the header index, and defects found while splitting.
+/// A decoded file ready to be read row by row: its first records (for detection), the header
+/// row, and defects found while scanning. Data rows are parsed on demand, so a million-row
+/// file is never held as records (one pass, one reused record).
 #[derive(Clone, Debug, Default)]
 pub struct Table {
-    /// Every record, blank ones included.
-    pub records: Vec<Record>,
-    /// Index in `records` of the header row.
+    text: String,
+    delimiter: u8,
+    /// The first (up to 20) non-blank records, where the header is looked for.
+    pub head: Vec<Record>,
+    /// Index in `head` of the header row.
     pub header: usize,
     /// Line where an unterminated quoted field starts, if the file ends inside quotes.
     pub unterminated_quote: Option<u64>,
@@ -65,51 +69,122 @@ pub struct Table {
     header_fields: Vec<String>,
 }
 
+/// How many non-blank records at the top are searched for the header row.
+const HEAD: usize = 20;
+
 impl Table {
     /// The header row's fields, trimmed (empty when there are no records).
     pub fn headers(&self) -> &[String] {
         &self.header_fields
     }
 
-    /// The data records after the header, blank ones skipped.
-    pub fn rows(&self) -> impl Iterator<Item = &Record> {
-        self.records.iter().skip(self.header + 1).filter(|r| !r.is_blank())
+    /// Line of the header row (0 when there are no records).
+    pub fn header_line(&self) -> u64 {
+        self.head.get(self.header).map_or(0, |r| r.line)
+    }
+
+    /// True when the file holds no non-blank record.
+    pub fn is_blank(&self) -> bool {
+        self.head.is_empty()
+    }
+
+    /// A cursor over the data records after the header, blank ones skipped.
+    pub fn rows(&self) -> Rows<'_> {
+        Rows { cursor: Cursor::new(&self.text, self.delimiter), after_line: self.header_line(), row: Record::new(0, &[]) }
     }
 }
 
-/// Splits `text` into records with `delimiter` and finds the header row.
-pub fn read(text: &str, delimiter: u8) -> Table {
-    let mut table = Table { unterminated_quote: unterminated_quote(text, delimiter), ..Table::default() };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let mut record = csv::StringRecord::new();
-    let bytes = text.as_bytes();
-    let (mut counted, mut line) = (0usize, 1u64);
-    // Text is valid UTF-8 already, so the reader cannot fail; stop quietly if it ever does.
-    while let Ok(true) = reader.read_record(&mut record) {
-        // The reader's own line count lags on CRLF files, so count newlines up to the record's
-        // first byte ourselves (skipping the line ends the reader had not consumed yet).
-        let mut start = record.position().map(|p| p.byte() as usize).unwrap_or(counted).min(bytes.len());
+/// Data records one at a time (`while let Some(row) = rows.next_row()`), reusing one buffer.
+pub struct Rows<'a> {
+    cursor: Cursor<'a>,
+    after_line: u64,
+    row: Record,
+}
+
+impl Rows<'_> {
+    /// The next non-blank data record, or `None` at the end.
+    pub fn next_row(&mut self) -> Option<&Record> {
+        loop {
+            if !self.cursor.next(&mut self.row) {
+                return None;
+            }
+            if self.row.line > self.after_line && !self.row.is_blank() {
+                return Some(&self.row);
+            }
+        }
+    }
+}
+
+/// The csv reader plus our own line count (the reader's lags on CRLF files).
+struct Cursor<'a> {
+    reader: csv::Reader<&'a [u8]>,
+    bytes: &'a [u8],
+    counted: usize,
+    line: u64,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(text: &'a str, delimiter: u8) -> Cursor<'a> {
+        let reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+        Cursor { reader, bytes: text.as_bytes(), counted: 0, line: 1 }
+    }
+
+    /// Reads the next record into `into`; false at the end.
+    fn next(&mut self, into: &mut Record) -> bool {
+        // Text is valid UTF-8 already, so the reader cannot fail; stop quietly if it ever does.
+        if !matches!(self.reader.read_record(&mut into.fields), Ok(true)) {
+            return false;
+        }
+        // Count newlines up to the record's first byte, skipping line ends the reader had not consumed.
+        let bytes = self.bytes;
+        let mut start = into.fields.position().map_or(self.counted, |p| p.byte() as usize).min(bytes.len());
         while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
             start += 1;
         }
-        if start > counted {
-            line += bytes[counted..start].iter().filter(|&&b| b == b'\n').count() as u64;
-            counted = start;
+        if start > self.counted {
+            self.line += bytes[self.counted..start].iter().filter(|&&b| b == b'\n').count() as u64;
+            self.counted = start;
         }
-        if has_stray_control(record.as_byte_record().as_slice()) {
-            table.control_lines.push(line);
-            let cleaned: Vec<String> = record.iter().map(|f| f.replace(is_stray_control, "")).collect();
-            record = csv::StringRecord::from(cleaned);
+        into.line = self.line;
+        if has_stray_control(into.fields.as_byte_record().as_slice()) {
+            let cleaned: Vec<String> = into.fields.iter().map(|f| f.replace(is_stray_control, "")).collect();
+            into.fields = csv::StringRecord::from(cleaned);
         }
-        table.records.push(Record { line, fields: record.clone() });
+        true
     }
-    table.header = header_index(&table.records);
-    table.header_fields = table.records.get(table.header).map(|r| r.iter().map(str::to_owned).collect()).unwrap_or_default();
+}
+
+/// Takes the decoded `text`, finds the header among its first records, and notes defects.
+pub fn read(text: String, delimiter: u8) -> Table {
+    let mut table = Table { unterminated_quote: unterminated_quote(&text, delimiter), ..Table::default() };
+    table.control_lines = control_lines(&text);
+    let mut cursor = Cursor::new(&text, delimiter);
+    let mut record = Record::new(0, &[]);
+    while table.head.len() < HEAD && cursor.next(&mut record) {
+        if !record.is_blank() {
+            table.head.push(record.clone());
+        }
+    }
+    table.header = header_index(&table.head);
+    table.header_fields = table.head.get(table.header).map(|r| r.iter().map(str::to_owned).collect()).unwrap_or_default();
+    table.text = text;
+    table.delimiter = delimiter;
     table
+}
+
+/// Lines holding stray control characters (a fast scan first: almost every file has none).
+fn control_lines(text: &str) -> Vec<u64> {
+    let bytes = text.as_bytes();
+    if !has_stray_control(bytes) {
+        return Vec::new();
+    }
+    let mut lines = Vec::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if has_stray_control(line.as_bytes()) {
+            lines.push(i as u64 + 1);
+        }
+    }
+    lines
 }
 
 /// Control characters other than tab and line ends, which no real table contains.
@@ -134,16 +209,11 @@ fn clean(field: &str) -> &str {
     field.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}')
 }
 
-/// The header is the first of the first 20 records with at least two filled cells and at
-/// least half as many as the fullest of them; rows above are titles pasted from a report.
+/// The header is the first record with at least two filled cells and at least half as many
+/// as the fullest of the first ones; rows above are titles pasted from a report.
 fn header_index(records: &[Record]) -> usize {
-    let window = &records[..records.len().min(20)];
-    let widest = window.iter().map(Record::filled).max().unwrap_or(0);
-    window
-        .iter()
-        .position(|r| r.filled() >= 2 && r.filled() * 2 >= widest)
-        .or_else(|| window.iter().position(|r| !r.is_blank()))
-        .unwrap_or(0)
+    let widest = records.iter().map(Record::filled).max().unwrap_or(0);
+    records.iter().position(|r| r.filled() >= 2 && r.filled() * 2 >= widest).unwrap_or(0)
 }
 
 /// The line of a quoted field still open at the end of the text (as csv-core reads quotes: a
@@ -179,16 +249,20 @@ mod tests {
 
     #[test]
     fn lines_of_multiline_records() {
-        let t = read("a,b\n\"x\ny\",1\nz,2\n", b',');
-        assert_eq!(t.records.iter().map(|r| r.line).collect::<Vec<_>>(), vec![1, 2, 4]);
-        let crlf = read("a,b\r\n\"x\r\ny\",1\r\n\r\nz,2\r\n", b',');
-        assert_eq!(crlf.records.iter().map(|r| r.line).collect::<Vec<_>>(), vec![1, 2, 5]);
-        assert_eq!(t.records[1].get(0), "x\ny");
+        let t = read("a,b\n\"x\ny\",1\nz,2\n".into(), b',');
+        assert_eq!(t.head.iter().map(|r| r.line).collect::<Vec<_>>(), vec![1, 2, 4]);
+        let crlf = read("a,b\r\n\"x\r\ny\",1\r\n,\r\nz,2\r\n".into(), b',');
+        assert_eq!(crlf.head.iter().map(|r| r.line).collect::<Vec<_>>(), vec![1, 2, 5]);
+        assert_eq!(t.head[1].get(0), "x\ny");
+        let mut rows = crlf.rows();
+        assert_eq!(rows.next_row().map(|r| (r.line, r.get(0).to_owned())), Some((2, "x\r\ny".into())));
+        assert_eq!(rows.next_row().map(|r| r.line), Some(5));
+        assert!(rows.next_row().is_none());
     }
 
     #[test]
     fn title_rows_are_skipped() {
-        let t = read("Table 3: outcomes\n\nIndicator,2015,2016\nA,1,2\n", b',');
+        let t = read("Table 3: outcomes\n\nIndicator,2015,2016\nA,1,2\n".into(), b',');
         assert_eq!(t.headers(), ["Indicator", "2015", "2016"]);
     }
 

@@ -26,7 +26,8 @@ pub fn read(table: &Table, sink: &mut Sink) {
         return;
     }
     let width = table.headers().len();
-    for row in table.rows() {
+    let mut rows = table.rows();
+    while let Some(row) = rows.next_row() {
         sink.report.rows_read += 1;
         if row.len() < width && row.len() <= map.last_needed() {
             let reason = format!("record has {} fields but the header has {width}", row.len());
