@@ -138,7 +138,7 @@ fn read(dataset: &mut Dataset, report: &mut FileReport, bytes: &[u8], options: &
         let mut rows = table.rows();
         while let Some(row) = rows.next_row() {
             if row.len() > width && row.filled_past(width) {
-                let message = format!("record has {} fields but the header has {width}: extra cells ignored", row.len());
+                let message = || format!("record has {} fields but the header has {width}: extra cells ignored", row.len());
                 sink.tally("ragged", row.line, "", message);
             }
         }

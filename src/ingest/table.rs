@@ -90,7 +90,9 @@ impl Table {
 
     /// A cursor over the data records after the header, blank ones skipped.
     pub fn rows(&self) -> Rows<'_> {
-        Rows { cursor: Cursor::new(&self.text, self.delimiter), after_line: self.header_line(), row: Record::new(0, &[]) }
+        let mut cursor = Cursor::new(&self.text, self.delimiter);
+        cursor.check_controls = !self.control_lines.is_empty();
+        Rows { cursor, after_line: self.header_line(), row: Record::new(0, &[]) }
     }
 }
 
@@ -121,12 +123,14 @@ struct Cursor<'a> {
     bytes: &'a [u8],
     counted: usize,
     line: u64,
+    /// Whether to look for control characters (only when the whole-text scan found some).
+    check_controls: bool,
 }
 
 impl<'a> Cursor<'a> {
     fn new(text: &'a str, delimiter: u8) -> Cursor<'a> {
         let reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
-        Cursor { reader, bytes: text.as_bytes(), counted: 0, line: 1 }
+        Cursor { reader, bytes: text.as_bytes(), counted: 0, line: 1, check_controls: true }
     }
 
     /// Reads the next record into `into`; false at the end.
@@ -146,7 +150,7 @@ impl<'a> Cursor<'a> {
             self.counted = start;
         }
         into.line = self.line;
-        if has_stray_control(into.fields.as_byte_record().as_slice()) {
+        if self.check_controls && has_stray_control(into.fields.as_byte_record().as_slice()) {
             let cleaned: Vec<String> = into.fields.iter().map(|f| f.replace(is_stray_control, "")).collect();
             into.fields = csv::StringRecord::from(cleaned);
         }
