@@ -101,9 +101,6 @@ fn read(dataset: &mut Dataset, report: &mut FileReport, bytes: &[u8], options: &
     };
     report.delimiter = sniff::delimiter_name(delimiter).into();
     let table = table::read(decoded.text, delimiter);
-    if let Some(line) = table.unterminated_quote {
-        report.reject(line, "", "a quoted field opens here and is never closed: the rest of the file was read as one field");
-    }
     if let Some(&line) = table.control_lines.first() {
         let message = format!("control characters removed from {} record(s)", table.control_lines.len());
         report.warn(line, "", message);
@@ -154,5 +151,8 @@ fn read(dataset: &mut Dataset, report: &mut FileReport, bytes: &[u8], options: &
         Layout::PlannedTrajectory => formats::targets::read_trajectory(&table, &mut sink),
     }
     sink.finish();
+    if let Some(line) = table.open_quote_line() {
+        report.reject(line, "", "a quoted field opens here and is never closed: the rest of the file was read as one field");
+    }
     Ok(())
 }
