@@ -179,8 +179,7 @@ impl<'a> Cursor<'a> {
 
 /// Takes the decoded `text`, finds the header among its first records, and notes defects.
 pub fn read(text: Cow<'_, str>, delimiter: u8) -> Table<'_> {
-    let mut table = Table::default();
-    table.control_lines = control_lines(&text);
+    let mut table = Table { control_lines: control_lines(&text), ..Table::default() };
     let mut cursor = Cursor::new(&text, delimiter);
     let mut record = Record::new(0, &[]);
     while table.head.len() < HEAD && cursor.next(&mut record) {
