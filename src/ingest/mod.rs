@@ -3,6 +3,7 @@
 //! Pure logic sits below (`cells`, `periods`, `areas`, `columns`, `layout`); byte handling
 //! (`sniff`, `table`) and the per-layout readers (`formats`) sit above and write the report.
 
+mod area_table;
 pub mod areas;
 pub mod cells;
 pub mod columns;
