@@ -22,6 +22,7 @@ pub struct ColumnMap {
     headers: Vec<String>,
     /// Role of each column, `None` when the header names none.
     pub roles: Vec<Option<Role>>,
+    ignored: Vec<bool>,
 }
 
 impl ColumnMap {
@@ -34,6 +35,7 @@ impl ColumnMap {
                 Some(choice) => Role::from_name(&choice.role).or(Some(Role::Ignore)),
                 None => columns::role_of(header),
             };
+            map.ignored.push(role == Some(Role::Ignore));
             let role = role.filter(|r| *r != Role::Ignore && map.by_role[*r as usize].is_none());
             if let Some(r) = role {
                 map.by_role[r as usize] = Some(i);
@@ -52,6 +54,11 @@ impl ColumnMap {
             };
             sink.report.columns.push(super::ColumnUse { header: header.clone(), role });
         }
+    }
+
+    /// True when the user told us to ignore column `i`.
+    pub fn is_ignored(&self, i: usize) -> bool {
+        self.ignored.get(i).copied().unwrap_or(false)
     }
 
     /// Index of the column with `role`.

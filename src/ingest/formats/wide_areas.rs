@@ -12,7 +12,7 @@ pub fn read(table: &Table, sink: &mut Sink) {
     let headers = table.headers();
     let map = ColumnMap::new(headers, sink);
     let area_cols: Vec<usize> = (0..headers.len())
-        .filter(|&i| !is_label_role(map.roles[i]) && !headers[i].is_empty())
+        .filter(|&i| !is_label_role(map.roles[i]) && !headers[i].is_empty() && !map.is_ignored(i))
         .collect();
     let areas: Vec<u32> = area_cols.iter().map(|&i| sink.area_by_name(&headers[i])).collect();
     map.report(sink, |i| {

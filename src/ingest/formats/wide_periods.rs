@@ -11,7 +11,7 @@ use crate::ingest::table::Table;
 pub fn read(table: &Table, sink: &mut Sink) {
     let headers = table.headers();
     let map = ColumnMap::new(headers, sink);
-    let period_cols = period_columns(headers);
+    let period_cols: Vec<usize> = period_columns(headers).into_iter().filter(|&i| !map.is_ignored(i)).collect();
     let name_col = map.index(Role::IndicatorName).unwrap_or(0);
     map.report(sink, |i| {
         if period_cols.contains(&i) {
