@@ -64,3 +64,28 @@ fn default_area_option_for_files_without_one() {
     assert_eq!(report.observations, 2);
     close(find(&ds, "E06000015", "Seen", "May 2018").value, 4.0);
 }
+
+#[test]
+fn unknown_period_kept_as_text_with_a_warning() {
+    let text = "Area,Indicator,Period,Value\nDerby,Visits,Spring term,4\nDerby,Visits,2017,5\n";
+    let (ds, report) = load("terms.csv", text.as_bytes());
+    assert_eq!(report.observations, 2);
+    let o = find(&ds, "E06000015", "Visits", "Spring term");
+    let p = &ds.periods[o.period as usize];
+    assert_eq!(p.kind, PeriodKind::Unknown);
+    let w = report.warnings.iter().find(|w| w.message.contains("Spring term")).unwrap();
+    assert_eq!((w.line, w.column.as_str()), (2, "Period"));
+    assert!(p > &ds.periods[find(&ds, "E06000015", "Visits", "2017").period as usize], "unknown sorts last");
+}
+
+#[test]
+fn ignored_columns_are_not_read_as_areas_or_periods() {
+    let options: LoadOptions = serde_json::from_str(r#"{"columns":[{"header":"Leicester","role":"ignore"},{"header":"2016","role":"ignore"}]}"#).unwrap();
+    let mut ds = Dataset::new();
+    let wide = "Indicator,Period,England,Derby,Leicester\nA,2017,1,2,3\n";
+    let report = ingest::load(&mut ds, "a.csv", wide.as_bytes(), &options);
+    assert_eq!((report.format.as_str(), report.observations), ("wide-by-area", 2));
+    assert!(report.columns.iter().any(|c| c.header == "Leicester" && c.role == "ignored"));
+    let report = ingest::load(&mut ds, "b.csv", b"Indicator,2015,2016\nA,1,2\n", &options);
+    assert_eq!((report.format.as_str(), report.observations), ("wide-by-period", 1));
+}

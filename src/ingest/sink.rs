@@ -7,6 +7,7 @@ use std::collections::HashMap;
 /// Warnings of one kind seen on many rows are reported once, with a count and the first line.
 #[derive(Debug)]
 struct Tally {
+    kind: &'static str,
     line: u64,
     column: String,
     message: String,
@@ -24,8 +25,10 @@ pub struct Sink<'a> {
     /// The file name, interned.
     pub file: Sym,
     tallies: Vec<Tally>,
-    tally_index: HashMap<String, usize>,
     period_cache: HashMap<(String, String), u32>,
+    last_period: Option<(String, String, u32)>,
+    last_syms: Vec<(String, Sym)>,
+    last_indicator: Option<(String, String, bool, u32)>,
     replaced: Vec<(u64, String, u32)>,
 }
 
@@ -39,33 +42,60 @@ impl<'a> Sink<'a> {
             options,
             file,
             tallies: Vec::new(),
-            tally_index: HashMap::new(),
             period_cache: HashMap::new(),
+            last_period: None,
+            last_syms: Vec::new(),
+            last_indicator: None,
             replaced: Vec::new(),
         }
     }
 
-    /// Records a warning of kind `key`, told once per file with the number of rows it touched.
-    pub fn tally(&mut self, key: &str, line: u64, column: &str, message: impl Into<String>) {
-        match self.tally_index.get(key) {
-            Some(&i) => self.tallies[i].count += 1,
+    /// Records a warning of `kind` about `column`, told once per file with the number of rows it
+    /// touched; `message` is only built for the first.
+    pub fn tally(&mut self, kind: &'static str, line: u64, column: &str, message: impl FnOnce() -> String) {
+        // Few kinds per file: a scan beats hashing, and nothing is allocated for repeats.
+        match self.tallies.iter_mut().find(|t| t.kind == kind && t.column == column) {
+            Some(t) => t.count += 1,
             None => {
-                self.tally_index.insert(key.to_owned(), self.tallies.len());
-                let message = message.into();
-                self.tallies.push(Tally { line, column: column.to_owned(), message, count: 1 });
+                let message = message();
+                self.tallies.push(Tally { kind, line, column: column.to_owned(), message, count: 1 });
             }
         }
     }
 
     /// Interns a label.
     pub fn sym(&mut self, text: &str) -> Sym {
+        if text.is_empty() {
+            return Sym(0);
+        }
         self.dataset.strings.intern(text)
+    }
+
+    /// Interns a label from column `slot`, reusing the symbol when the column repeats its
+    /// previous row's text (breakdowns and published labels mostly do).
+    pub fn sym_in_column(&mut self, slot: usize, text: &str) -> Sym {
+        if slot >= self.last_syms.len() {
+            self.last_syms.resize(slot + 1, (String::new(), Sym(0)));
+        }
+        if self.last_syms[slot].0 == text {
+            return self.last_syms[slot].1;
+        }
+        let sym = self.sym(text);
+        self.last_syms[slot] = (text.to_owned(), sym);
+        sym
     }
 
     /// The id of the period labelled `label`, warning once when it cannot be parsed.
     pub fn period(&mut self, label: &str, hint: &str, line: u64, column: &str) -> u32 {
+        // Rows come grouped, so the previous row's period usually matches without allocating.
+        if let Some((l, h, id)) = &self.last_period {
+            if l == label && h == hint {
+                return *id;
+            }
+        }
         let key = (label.to_owned(), hint.to_owned());
         if let Some(&id) = self.period_cache.get(&key) {
+            self.last_period = Some((key.0, key.1, id));
             return id;
         }
         let period = match periods::parse(label, Some(hint).filter(|h| !h.is_empty())) {
@@ -77,7 +107,8 @@ impl<'a> Sink<'a> {
             }
         };
         let id = self.dataset.period_id(period);
-        self.period_cache.insert(key, id);
+        self.period_cache.insert(key.clone(), id);
+        self.last_period = Some((key.0, key.1, id));
         id
     }
 
@@ -102,10 +133,18 @@ impl<'a> Sink<'a> {
 
     /// The id of an indicator, with its value type inferred from the name where safe.
     pub fn indicator(&mut self, id: &str, name: &str, all_percent: bool) -> u32 {
+        if let Some((i, n, p, known)) = &self.last_indicator {
+            if i == id && n == name && *p == all_percent {
+                return *known;
+            }
+        }
+        let raw_name = name;
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
         let mut indicator = Indicator::new(id.trim(), &name);
         super::infer::fill(&mut indicator, all_percent);
-        self.dataset.indicator_id(indicator)
+        let known = self.dataset.indicator_id(indicator);
+        self.last_indicator = Some((id.to_owned(), raw_name.to_owned(), all_percent, known));
+        known
     }
 
     /// The id of an area known by name only (codes looked up where known).

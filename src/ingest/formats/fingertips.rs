@@ -26,15 +26,20 @@ pub fn read(table: &Table, sink: &mut Sink) {
         return;
     }
     let width = table.headers().len();
-    for row in table.rows() {
+    let period_header = map.header(Role::Period).to_owned();
+    let value_header = map.header(Role::Value).to_owned();
+    let number_columns = [Role::Lower95, Role::Upper95, Role::Lower998, Role::Upper998, Role::Count, Role::Denominator]
+        .map(|role| (role, map.header(role).to_owned()));
+    let mut rows = table.rows();
+    while let Some(row) = rows.next_row() {
         sink.report.rows_read += 1;
-        if row.fields.len() < width && row.fields.len() <= map.last_needed() {
-            let reason = format!("record has {} fields but the header has {width}", row.fields.len());
+        if row.len() < width && row.len() <= map.last_needed() {
+            let reason = format!("record has {} fields but the header has {width}", row.len());
             sink.report.reject(row.line, "", reason);
             continue;
         }
-        if row.fields.len() > width && row.fields[width..].iter().any(|f| !f.is_empty()) {
-            let reason = format!("record has {} fields but the header has {width}: columns would not line up", row.fields.len());
+        if row.len() > width && row.filled_past(width) {
+            let reason = format!("record has {} fields but the header has {width}: columns would not line up", row.len());
             sink.report.reject(row.line, "", reason);
             continue;
         }
@@ -46,23 +51,28 @@ pub fn read(table: &Table, sink: &mut Sink) {
             continue;
         }
         let indicator = sink.indicator(id, name, false);
-        let mut area = crate::ingest::areas::from_code_and_name(get(Role::AreaCode), get(Role::AreaName));
-        area.area_type = get(Role::AreaType).to_owned();
-        area.parent_code = get(Role::ParentCode).to_owned();
-        area.parent_name = get(Role::ParentName).to_owned();
-        if area.code.is_empty() && area.name.is_empty() {
-            sink.report.reject(row.line, "Area Code", "no area code or name");
-            continue;
-        }
-        let area = sink.dataset.area_id(area);
-        let period_header = map.header(Role::Period).to_owned();
+        let code = get(Role::AreaCode);
+        // An area seen before by code needs no new record (the first row's details are kept).
+        let area = match sink.dataset.find_area(code).filter(|_| !code.is_empty()) {
+            Some(known) => known,
+            None => {
+                let mut area = crate::ingest::areas::from_code_and_name(code, get(Role::AreaName));
+                area.area_type = get(Role::AreaType).to_owned();
+                area.parent_code = get(Role::ParentCode).to_owned();
+                area.parent_name = get(Role::ParentName).to_owned();
+                if area.code.is_empty() && area.name.is_empty() {
+                    sink.report.reject(row.line, "Area Code", "no area code or name");
+                    continue;
+                }
+                sink.dataset.area_id(area)
+            }
+        };
         let period = sink.period(get(Role::Period), get(Role::PeriodRange), row.line, &period_header);
         let mut obs = sink.observation(indicator, area, period, row.line);
-        obs.sex = sink.sym(get(Role::Sex));
-        obs.age = sink.sym(get(Role::Age));
-        obs.category_type = sink.sym(get(Role::CategoryType));
-        obs.category = sink.sym(get(Role::Category));
-        let value_header = map.header(Role::Value).to_owned();
+        obs.sex = sink.sym_in_column(0, get(Role::Sex));
+        obs.age = sink.sym_in_column(1, get(Role::Age));
+        obs.category_type = sink.sym_in_column(2, get(Role::CategoryType));
+        obs.category = sink.sym_in_column(3, get(Role::Category));
         let value_cell = cells::parse(get(Role::Value));
         if value_cell == Cell::Text {
             let reason = format!("`{}` is not a number", get(Role::Value));
@@ -71,31 +81,31 @@ pub fn read(table: &Table, sink: &mut Sink) {
         }
         let mut note = get(Role::Note).to_owned();
         obs.value = cell_number(&value_cell, sink, row.line, &value_header, &mut note);
-        for (role, slot) in [
-            (Role::Lower95, &mut obs.lower95),
-            (Role::Upper95, &mut obs.upper95),
-            (Role::Lower998, &mut obs.lower998),
-            (Role::Upper998, &mut obs.upper998),
-            (Role::Count, &mut obs.count),
-            (Role::Denominator, &mut obs.denominator),
-        ] {
-            let raw = get(role);
-            let header = map.header(role).to_owned();
+        let slots = [
+            &mut obs.lower95,
+            &mut obs.upper95,
+            &mut obs.lower998,
+            &mut obs.upper998,
+            &mut obs.count,
+            &mut obs.denominator,
+        ];
+        for ((role, header), slot) in number_columns.iter().zip(slots) {
+            let raw = get(*role);
             if cells::is_html(raw) {
-                let message = format!("`{header}` holds an HTML fragment `{raw}`: read as missing");
-                sink.tally(&format!("html {header}"), row.line, &header, message);
+                let message = || format!("`{header}` holds an HTML fragment `{raw}`: read as missing");
+                sink.tally("html", row.line, header, message);
             }
             let cell = cells::parse(raw);
             if cell == Cell::Text {
-                sink.report.reject(row.line, &header, format!("`{raw}` is not a number: left empty"));
+                sink.report.reject(row.line, header, format!("`{raw}` is not a number: left empty"));
             }
             let mut ignored_note = String::new();
-            *slot = cell_number(&cell, sink, row.line, &header, &mut ignored_note);
+            *slot = cell_number(&cell, sink, row.line, header, &mut ignored_note);
         }
-        obs.note = sink.sym(&note);
-        obs.published_england = sink.sym(get(Role::ComparedEngland));
-        obs.published_parent = sink.sym(get(Role::ComparedParent));
-        obs.published_trend = sink.sym(get(Role::RecentTrend));
+        obs.note = sink.sym_in_column(4, &note);
+        obs.published_england = sink.sym_in_column(5, get(Role::ComparedEngland));
+        obs.published_parent = sink.sym_in_column(6, get(Role::ComparedParent));
+        obs.published_trend = sink.sym_in_column(7, get(Role::RecentTrend));
         sink.push(obs);
     }
 }
