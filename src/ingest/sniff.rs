@@ -59,8 +59,19 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded> {
         let (text, _) = UTF_16BE.decode_without_bom_handling(rest);
         return Some(Decoded { text: text.into_owned(), encoding: "UTF-16BE", invalid_lines: Vec::new() });
     }
-    // NUL bytes never occur in 8-bit text: this is binary (or UTF-16 without a BOM, which we refuse).
+    // NUL bytes never occur in 8-bit text: UTF-16 without a BOM (every other byte NUL), else binary.
     if bytes.iter().take(64 * 1024).any(|&b| b == 0) {
+        let head = &bytes[..bytes.len().min(4096) & !1];
+        let nul_at = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+        let half = head.len() / 2;
+        if half >= 2 && nul_at(1) * 10 >= half * 9 && nul_at(0) == 0 {
+            let (text, _) = UTF_16LE.decode_without_bom_handling(bytes);
+            return Some(Decoded { text: text.into_owned(), encoding: "UTF-16LE", invalid_lines: Vec::new() });
+        }
+        if half >= 2 && nul_at(0) * 10 >= half * 9 && nul_at(1) == 0 {
+            let (text, _) = UTF_16BE.decode_without_bom_handling(bytes);
+            return Some(Decoded { text: text.into_owned(), encoding: "UTF-16BE", invalid_lines: Vec::new() });
+        }
         return None;
     }
     match std::str::from_utf8(bytes) {
@@ -183,6 +194,10 @@ mod tests {
         let utf16: Vec<u8> = [0xff, 0xfe].into_iter().chain("a,b".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
         assert_eq!(decode(&utf16).unwrap().text, "a,b");
         assert!(decode(b"ab\0cd").is_none());
+        let no_bom: Vec<u8> = "a,b\n1,2".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert_eq!(decode(&no_bom).unwrap().text, "a,b\n1,2");
+        let be: Vec<u8> = "a,b\n1,2".encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        assert_eq!(decode(&be).unwrap().encoding, "UTF-16BE");
     }
 
     #[test]
