@@ -1,5 +1,6 @@
 //! Analyses composed from the statistics: benchmark comparisons, trends, targets, prevalence.
 
+pub mod age_band;
 pub mod area_types;
 pub mod benchmark;
 pub mod benchmark_target;
@@ -10,6 +11,9 @@ mod level;
 pub mod number_text;
 pub mod observation_groups;
 pub mod polarity;
+pub mod prevalence;
+pub mod prevalence_inputs;
+pub mod prevalence_issue;
 pub mod quintiles;
 pub mod spread;
 

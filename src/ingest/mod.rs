@@ -15,6 +15,7 @@ mod sink;
 pub mod sniff;
 pub mod table;
 
+pub use formats::reference::POPULATION;
 pub use layout::Layout;
 pub use report::{ColumnUse, FileReport, LoadReport, Reject, Warning};
 
