@@ -1,5 +1,6 @@
 //! Analyses composed from the statistics: benchmark comparisons, trends, targets, prevalence.
 
+pub mod access;
 pub mod age_band;
 pub mod area_types;
 pub mod benchmark;
