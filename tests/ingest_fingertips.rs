@@ -116,3 +116,16 @@ fn ragged_fingertips_row_is_rejected_with_its_line() {
     assert_eq!(report.rejected.len(), 1);
     assert_eq!(report.rejected[0].line, 4);
 }
+
+#[test]
+fn reject_lines_count_embedded_newlines() {
+    let mut text = String::from_utf8(older_variant(false)).unwrap();
+    // Grovehill's record starts on line 5, after the two-line record on lines 3-4.
+    text = text.replacen("\"28.3019\"", "\"abc\"", 1);
+    let (_, report) = load("bad-value.csv", text.as_bytes());
+    assert_eq!(report.observations, 155);
+    assert_eq!(report.rejected.len(), 1);
+    let reject = &report.rejected[0];
+    assert_eq!((reject.line, reject.column.as_str()), (5, "Value"));
+    assert!(reject.reason.contains("abc"));
+}

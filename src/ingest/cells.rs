@@ -72,6 +72,10 @@ pub fn parse(raw: &str) -> Cell {
     if text.is_empty() {
         return Cell::Empty;
     }
+    // Plain numbers are most cells of a big file: read them before anything that allocates.
+    if let Some(value) = number(text) {
+        return Cell::Number(Number { value, percent: false, note: String::new(), ocr_joined: false });
+    }
     let lower = text.to_lowercase();
     // `-`, and `- -` (a missing value followed by an empty trend mark, as profiles print it).
     if lower.split_whitespace().all(|t| MISSING_MARKERS.contains(&t)) {
@@ -132,7 +136,8 @@ pub fn number(text: &str) -> Option<f64> {
     if !(int_ok && frac_ok && exp_ok) {
         return None;
     }
-    text.replace(',', "").parse::<f64>().ok().filter(|v| v.is_finite())
+    let value = if int.contains(',') { text.replace(',', "").parse::<f64>() } else { text.parse::<f64>() };
+    value.ok().filter(|v| v.is_finite())
 }
 
 /// `1,010` / `12 345`: a first group of 1–3 digits, then groups of exactly three.

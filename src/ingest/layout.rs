@@ -140,7 +140,10 @@ pub fn detect(table: &Table) -> Result<Layout, String> {
 /// `Improvement on previous year`) rather than values.
 fn mostly_text(table: &Table, cols: &[usize]) -> bool {
     let (mut targets, mut filled) = (0, 0);
-    for row in table.rows().take(50) {
+    let mut rows = table.rows();
+    let mut seen = 0;
+    while let Some(row) = rows.next_row().filter(|_| seen < 50) {
+        seen += 1;
         for &c in cols {
             let raw = row.get(c);
             match cells::parse(raw) {

@@ -101,8 +101,7 @@ fn read(dataset: &mut Dataset, report: &mut FileReport, bytes: &[u8], options: &
         _ => sniff::delimiter(&decoded.text),
     };
     report.delimiter = sniff::delimiter_name(delimiter).into();
-    let table = table::read(&decoded.text, delimiter);
-    drop(decoded);
+    let table = table::read(decoded.text, delimiter);
     if let Some(line) = table.unterminated_quote {
         report.reject(line, "", "a quoted field opens here and is never closed: the rest of the file was read as one field");
     }
@@ -110,15 +109,15 @@ fn read(dataset: &mut Dataset, report: &mut FileReport, bytes: &[u8], options: &
         let message = format!("control characters removed from {} record(s)", table.control_lines.len());
         report.warn(line, "", message);
     }
-    if table.records.iter().all(|r| r.is_blank()) {
+    if table.is_blank() {
         return Err("the file is empty".into());
     }
     if table.headers().len() > MAX_COLUMNS {
         return Err(format!("the header has {} columns, over the limit of {MAX_COLUMNS}", table.headers().len()));
     }
     if table.header > 0 {
-        let first = table.records[0].line;
-        let last = table.records[table.header].line.saturating_sub(1);
+        let first = table.head[0].line;
+        let last = table.header_line().saturating_sub(1);
         report.warn(first, "", format!("lines {first}–{last} are titles above the header row: skipped"));
     }
     let layout = match options.format.as_deref().filter(|f| !f.trim().is_empty()) {
@@ -129,17 +128,20 @@ fn read(dataset: &mut Dataset, report: &mut FileReport, bytes: &[u8], options: &
         None => layout::detect(&table)?,
     };
     report.format = layout.name().into();
-    if table.rows().next().is_none() {
+    if table.rows().next_row().is_none() {
         return Err("no data rows: the file has a header but nothing under it".into());
     }
     let mut sink = sink::Sink::new(dataset, report, options);
     // Cells past the header's last column cannot be matched to a column; say so once.
     let width = table.headers().len();
-    let rows = table.rows().filter(|_| layout != Layout::Fingertips); // Fingertips rejects these itself
-    for row in rows {
-        if row.fields.len() > width && row.fields[width..].iter().any(|f| !f.is_empty()) {
-            let message = format!("record has {} fields but the header has {width}: extra cells ignored", row.fields.len());
-            sink.tally("ragged", row.line, "", message);
+    if layout != Layout::Fingertips {
+        // Fingertips rejects such rows itself.
+        let mut rows = table.rows();
+        while let Some(row) = rows.next_row() {
+            if row.len() > width && row.filled_past(width) {
+                let message = format!("record has {} fields but the header has {width}: extra cells ignored", row.len());
+                sink.tally("ragged", row.line, "", message);
+            }
         }
     }
     match layout {

@@ -27,6 +27,7 @@ pub struct Sink<'a> {
     tally_index: HashMap<String, usize>,
     period_cache: HashMap<(String, String), u32>,
     last_period: Option<(String, String, u32)>,
+    last_syms: Vec<(String, Sym)>,
     last_indicator: Option<(String, String, bool, u32)>,
     replaced: Vec<(u64, String, u32)>,
 }
@@ -44,6 +45,7 @@ impl<'a> Sink<'a> {
             tally_index: HashMap::new(),
             period_cache: HashMap::new(),
             last_period: None,
+            last_syms: Vec::new(),
             last_indicator: None,
             replaced: Vec::new(),
         }
@@ -63,7 +65,24 @@ impl<'a> Sink<'a> {
 
     /// Interns a label.
     pub fn sym(&mut self, text: &str) -> Sym {
+        if text.is_empty() {
+            return Sym(0);
+        }
         self.dataset.strings.intern(text)
+    }
+
+    /// Interns a label from column `slot`, reusing the symbol when the column repeats its
+    /// previous row's text (breakdowns and published labels mostly do).
+    pub fn sym_in_column(&mut self, slot: usize, text: &str) -> Sym {
+        if slot >= self.last_syms.len() {
+            self.last_syms.resize(slot + 1, (String::new(), Sym(0)));
+        }
+        if self.last_syms[slot].0 == text {
+            return self.last_syms[slot].1;
+        }
+        let sym = self.sym(text);
+        self.last_syms[slot] = (text.to_owned(), sym);
+        sym
     }
 
     /// The id of the period labelled `label`, warning once when it cannot be parsed.

@@ -124,7 +124,6 @@ pub fn delimiter(text: &str) -> u8 {
     let mut best = (b',', 0usize);
     for candidate in [b',', b';', b'\t'] {
         let counts = counts_per_line(text, candidate, 30);
-        let Some(&first) = counts.first() else { continue };
         // Score: lines agreeing with the most common non-zero count (title rows may disagree).
         let mut modal = (0usize, 0usize);
         for &c in &counts {
@@ -136,7 +135,6 @@ pub fn delimiter(text: &str) -> u8 {
                 modal = (c, agree);
             }
         }
-        let _ = first;
         let score = modal.1 * 1000 + modal.0.min(999);
         if modal.0 > 0 && score > best.1 {
             best = (candidate, score);

@@ -26,15 +26,16 @@ pub fn read(table: &Table, sink: &mut Sink) {
         return;
     }
     let width = table.headers().len();
-    for row in table.rows() {
+    let mut rows = table.rows();
+    while let Some(row) = rows.next_row() {
         sink.report.rows_read += 1;
-        if row.fields.len() < width && row.fields.len() <= map.last_needed() {
-            let reason = format!("record has {} fields but the header has {width}", row.fields.len());
+        if row.len() < width && row.len() <= map.last_needed() {
+            let reason = format!("record has {} fields but the header has {width}", row.len());
             sink.report.reject(row.line, "", reason);
             continue;
         }
-        if row.fields.len() > width && row.fields[width..].iter().any(|f| !f.is_empty()) {
-            let reason = format!("record has {} fields but the header has {width}: columns would not line up", row.fields.len());
+        if row.len() > width && row.filled_past(width) {
+            let reason = format!("record has {} fields but the header has {width}: columns would not line up", row.len());
             sink.report.reject(row.line, "", reason);
             continue;
         }
@@ -65,10 +66,10 @@ pub fn read(table: &Table, sink: &mut Sink) {
         let period_header = map.header(Role::Period).to_owned();
         let period = sink.period(get(Role::Period), get(Role::PeriodRange), row.line, &period_header);
         let mut obs = sink.observation(indicator, area, period, row.line);
-        obs.sex = sink.sym(get(Role::Sex));
-        obs.age = sink.sym(get(Role::Age));
-        obs.category_type = sink.sym(get(Role::CategoryType));
-        obs.category = sink.sym(get(Role::Category));
+        obs.sex = sink.sym_in_column(0, get(Role::Sex));
+        obs.age = sink.sym_in_column(1, get(Role::Age));
+        obs.category_type = sink.sym_in_column(2, get(Role::CategoryType));
+        obs.category = sink.sym_in_column(3, get(Role::Category));
         let value_header = map.header(Role::Value).to_owned();
         let value_cell = cells::parse(get(Role::Value));
         if value_cell == Cell::Text {
@@ -99,10 +100,10 @@ pub fn read(table: &Table, sink: &mut Sink) {
             let mut ignored_note = String::new();
             *slot = cell_number(&cell, sink, row.line, &header, &mut ignored_note);
         }
-        obs.note = sink.sym(&note);
-        obs.published_england = sink.sym(get(Role::ComparedEngland));
-        obs.published_parent = sink.sym(get(Role::ComparedParent));
-        obs.published_trend = sink.sym(get(Role::RecentTrend));
+        obs.note = sink.sym_in_column(4, &note);
+        obs.published_england = sink.sym_in_column(5, get(Role::ComparedEngland));
+        obs.published_parent = sink.sym_in_column(6, get(Role::ComparedParent));
+        obs.published_trend = sink.sym_in_column(7, get(Role::RecentTrend));
         sink.push(obs);
     }
 }

@@ -22,7 +22,8 @@ pub fn read(table: &Table, sink: &mut Sink) {
         return;
     }
     let fixed_period = if has(Role::Period) { None } else { Some(sink.period_from_file_name()) };
-    for row in table.rows() {
+    let mut rows = table.rows();
+    while let Some(row) = rows.next_row() {
         sink.report.rows_read += 1;
         let get = |role: Role| map.index(role).map(|i| row.get(i)).unwrap_or("");
         let (id, name) = (get(Role::IndicatorId), get(Role::IndicatorName));

@@ -10,12 +10,15 @@ pub mod wide_periods;
 use super::cells::Cell;
 use super::columns::{self, Role};
 use super::sink::Sink;
-use std::collections::HashMap;
+
+/// Number of `Role` variants (array size for the role → column table).
+const ROLES: usize = Role::Ignore as usize + 1;
 
 /// Which column plays which role, from header names (and the user's mapping, which wins).
 #[derive(Clone, Debug, Default)]
 pub struct ColumnMap {
-    by_role: HashMap<Role, usize>,
+    /// Column of each role, indexed by `Role as usize` (looked up many times per row: no hashing).
+    by_role: [Option<usize>; ROLES],
     headers: Vec<String>,
     /// Role of each column, `None` when the header names none.
     pub roles: Vec<Option<Role>>,
@@ -31,9 +34,9 @@ impl ColumnMap {
                 Some(choice) => Role::from_name(&choice.role).or(Some(Role::Ignore)),
                 None => columns::role_of(header),
             };
-            let role = role.filter(|r| *r != Role::Ignore && !map.by_role.contains_key(r));
+            let role = role.filter(|r| *r != Role::Ignore && map.by_role[*r as usize].is_none());
             if let Some(r) = role {
-                map.by_role.insert(r, i);
+                map.by_role[r as usize] = Some(i);
             }
             map.roles.push(role);
         }
@@ -53,7 +56,7 @@ impl ColumnMap {
 
     /// Index of the column with `role`.
     pub fn index(&self, role: Role) -> Option<usize> {
-        self.by_role.get(&role).copied()
+        self.by_role[role as usize]
     }
 
     /// Header of the column with `role` ("" when none).

@@ -33,7 +33,8 @@ pub fn read_rates(table: &Table, sink: &mut Sink) {
         Some(_) => None,
         None => Some(sink.period_from_file_name()),
     };
-    for row in table.rows() {
+    let mut rows = table.rows();
+    while let Some(row) = rows.next_row() {
         sink.report.rows_read += 1;
         let name = row.get(name_col);
         if name.is_empty() {
@@ -68,7 +69,8 @@ pub fn read_population(table: &Table, sink: &mut Sink) {
         Some(_) => None,
         None => Some(sink.period_from_file_name()),
     };
-    for row in table.rows() {
+    let mut rows = table.rows();
+    while let Some(row) = rows.next_row() {
         sink.report.rows_read += 1;
         let code = map.index(Role::AreaCode).map(|i| row.get(i)).unwrap_or("");
         let name = map.index(Role::AreaName).map(|i| row.get(i)).unwrap_or("");

@@ -22,14 +22,15 @@ pub fn read_schedule(table: &Table, sink: &mut Sink) {
             format!("text ({})", headers[i])
         }
     });
-    let header_line = table.records[table.header].line;
+    let header_line = table.header_line();
     let periods: Vec<u32> = period_cols.iter().map(|&i| sink.period(&headers[i], "", header_line, &headers[i])).collect();
     let id_col = map.index(Role::IndicatorId);
     let name_col = map.index(Role::IndicatorName);
     // Everything that is neither a period nor the indicator is kept as indicator text.
     let text_cols: Vec<usize> =
         (0..headers.len()).filter(|i| !period_cols.contains(i) && Some(*i) != id_col && Some(*i) != name_col).collect();
-    for row in table.rows() {
+    let mut rows = table.rows();
+    while let Some(row) = rows.next_row() {
         sink.report.rows_read += 1;
         let id = id_col.map(|i| row.get(i)).unwrap_or("");
         let name = name_col.map(|i| row.get(i)).unwrap_or("");
@@ -73,7 +74,8 @@ pub fn read_trajectory(table: &Table, sink: &mut Sink) {
     } else {
         None
     };
-    for row in table.rows() {
+    let mut rows = table.rows();
+    while let Some(row) = rows.next_row() {
         sink.report.rows_read += 1;
         let area = fixed_area.unwrap_or_else(|| {
             let code = map.index(Role::AreaCode).map(|i| row.get(i)).unwrap_or("");

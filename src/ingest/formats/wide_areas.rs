@@ -31,7 +31,7 @@ pub fn read(table: &Table, sink: &mut Sink) {
         .collect();
     if !unknown.is_empty() {
         let message = format!("areas without a known ONS code (matched by name only): {}", unknown.join(", "));
-        sink.report.warn(table.records[table.header].line, "", message);
+        sink.report.warn(table.header_line(), "", message);
     }
     let fixed_period = match map.index(Role::Period) {
         Some(_) => None,
@@ -39,7 +39,8 @@ pub fn read(table: &Table, sink: &mut Sink) {
     };
     let name_col = map.index(Role::IndicatorName);
     let id_col = map.index(Role::IndicatorId);
-    for row in table.rows() {
+    let mut rows = table.rows();
+    while let Some(row) = rows.next_row() {
         sink.report.rows_read += 1;
         let name = name_col.map(|i| row.get(i)).unwrap_or("");
         let id = id_col.map(|i| row.get(i)).unwrap_or("");

@@ -22,16 +22,18 @@ pub fn read(table: &Table, sink: &mut Sink) {
             "ignored".into()
         }
     });
-    let periods: Vec<u32> = period_cols.iter().map(|&i| sink.period(&headers[i], "", table.records[table.header].line, &headers[i])).collect();
+    let periods: Vec<u32> = period_cols.iter().map(|&i| sink.period(&headers[i], "", table.header_line(), &headers[i])).collect();
     let area = match map.index(Role::AreaName).or(map.index(Role::AreaCode)) {
         Some(_) => None,
         None => Some(sink.default_area()),
     };
-    for row in table.rows() {
+    let mut rows = table.rows();
+    while let Some(row) = rows.next_row() {
         sink.report.rows_read += 1;
         let name = row.get(name_col);
         if name.is_empty() {
-            sink.report.reject(row.line, &headers[name_col], "no indicator name on this row");
+            let header = headers.get(name_col).map_or("", String::as_str);
+            sink.report.reject(row.line, header, "no indicator name on this row");
             continue;
         }
         let area = match area {
