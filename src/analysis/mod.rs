@@ -1,7 +1,7 @@
 //! Analyses composed from the statistics: benchmark comparisons, trends, targets, prevalence.
 
 pub mod access;
-pub mod age_band;
+pub use crate::model::age_band;
 pub mod area_types;
 pub mod benchmark;
 pub mod benchmark_target;

@@ -70,7 +70,7 @@ pub fn draw_access<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &Acc
     for (i, p) in view.points.iter().enumerate() {
         let (Some(share), Some(gap)) = (p.access_share.or(p.planned_share), p.gap_to_target) else { continue };
         let words = if gap > 0.0 { format!("{:.1}%, {gap:.0} short", share * 100.0) } else { format!("{:.1}%, {:.0} above", share * 100.0, -gap) };
-        let at = (SegmentValue::CenterOf(i as i32), share * 100.0 + y_max * 0.03);
+        let at = (SegmentValue::CenterOf(i as i32), share * 100.0 + y_max * 0.09);
         chart.draw_series(std::iter::once(Text::new(words, at, font.clone()))).map_err(ChartError::from_drawing)?;
     }
     let mut entries = vec![

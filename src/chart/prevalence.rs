@@ -4,7 +4,6 @@ use super::colour::parse_hex;
 use super::legend::draw_legend;
 use super::text_fit::fit_text;
 use super::ChartError;
-use crate::analysis::number_text::format_number;
 use crate::view::{LegendEntry, PrevalenceView};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -83,7 +82,7 @@ pub fn draw_prevalence<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: 
                 let whisker = ErrorBar::new_horizontal((y0 + y1) / 2.0, lower, e.estimate, upper, BLACK.stroke_width(1), 5);
                 chart.draw_series(std::iter::once(whisker)).map_err(ChartError::from_drawing)?;
             }
-            let value = Text::new(format_number(e.estimate.round()), (e.upper.unwrap_or(e.estimate), y1), font.clone());
+            let value = Text::new(format!("{:.0}", e.estimate), (e.upper.unwrap_or(e.estimate), y1), font.clone());
             chart.draw_series(std::iter::once(value)).map_err(ChartError::from_drawing)?;
         }
         let (px, py) = chart.backend_coord(&(0.0, count - g as f64 - 0.5));
