@@ -94,3 +94,14 @@ fn usage_errors_exit_2() {
     assert_eq!(cli(&["prevalence", "--rates", RATES, "--population", POPULATION, "--target", "2.5x"]).0, 2);
     assert_eq!(cli(&["prevalence", "--rates", "/nonexistent.csv", "--population", POPULATION]).0, 1);
 }
+
+#[test]
+fn intervals_get_lower_and_upper_columns() {
+    let rates = temp_file("rates-ci.csv", "Age band,Disorder,Prevalence (%),Lower 95% CI,Upper 95% CI\n5-10,Any,10,8,12\n11-16,Any,20,17,23\n");
+    let population = temp_file("population-ci.csv", "Area,Age band,Population\nDerby,5-10,1000\nDerby,11-16,2000\n");
+    let (code, out, err) = cli(&["prevalence", "--rates", &rates, "--population", &population, "--bands", "5-16"]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "area,age_band,disorder,population,rate,estimate,lower,upper");
+    assert_eq!(lines[1], "Derby,5-16,Any,3000,16.6667,500.0,436.8,563.2");
+}
