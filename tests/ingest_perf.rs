@@ -32,3 +32,27 @@ fn cpu_ms() -> u64 {
     let ticks: u64 = fields.get(11).and_then(|u| u.parse().ok()).unwrap_or(0) + fields.get(12).and_then(|s| s.parse().ok()).unwrap_or(0);
     ticks * 10
 }
+
+#[test]
+#[ignore]
+fn phases() {
+    use indicator_lens::ingest::{sniff, table};
+    let Ok(bytes) = std::fs::read("/tmp/ingest_ft100k.csv") else { return };
+    let t = std::time::Instant::now();
+    let decoded = sniff::decode(&bytes).unwrap();
+    let t_decode = t.elapsed();
+    let t = std::time::Instant::now();
+    let d = sniff::delimiter(&decoded.text);
+    let tab = table::read(decoded.text, d);
+    let t_table = t.elapsed();
+    let t = std::time::Instant::now();
+    let mut rows = tab.rows();
+    let mut n = 0;
+    while let Some(r) = rows.next_row() {
+        n += r.len();
+    }
+    let t_rows = t.elapsed();
+    let t = std::time::Instant::now();
+    let (_, report) = load("big.csv", &bytes);
+    println!("decode {t_decode:?} table {t_table:?} rows {t_rows:?} ({n} fields) whole load {:?} ({})", t.elapsed(), report.observations);
+}

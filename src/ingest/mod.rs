@@ -102,9 +102,6 @@ fn read(dataset: &mut Dataset, report: &mut FileReport, bytes: &[u8], options: &
     };
     report.delimiter = sniff::delimiter_name(delimiter).into();
     let table = table::read(decoded.text, delimiter);
-    if let Some(line) = table.unterminated_quote {
-        report.reject(line, "", "a quoted field opens here and is never closed: the rest of the file was read as one field");
-    }
     if let Some(&line) = table.control_lines.first() {
         let message = format!("control characters removed from {} record(s)", table.control_lines.len());
         report.warn(line, "", message);
@@ -139,7 +136,7 @@ fn read(dataset: &mut Dataset, report: &mut FileReport, bytes: &[u8], options: &
         let mut rows = table.rows();
         while let Some(row) = rows.next_row() {
             if row.len() > width && row.filled_past(width) {
-                let message = format!("record has {} fields but the header has {width}: extra cells ignored", row.len());
+                let message = || format!("record has {} fields but the header has {width}: extra cells ignored", row.len());
                 sink.tally("ragged", row.line, "", message);
             }
         }
@@ -156,5 +153,8 @@ fn read(dataset: &mut Dataset, report: &mut FileReport, bytes: &[u8], options: &
         Layout::PlannedTrajectory => formats::targets::read_trajectory(&table, &mut sink),
     }
     sink.finish();
+    if let Some(line) = table.open_quote_line() {
+        report.reject(line, "", "a quoted field opens here and is never closed: the rest of the file was read as one field");
+    }
     Ok(())
 }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 /// Warnings of one kind seen on many rows are reported once, with a count and the first line.
 #[derive(Debug)]
 struct Tally {
+    kind: &'static str,
     line: u64,
     column: String,
     message: String,
@@ -24,7 +25,6 @@ pub struct Sink<'a> {
     /// The file name, interned.
     pub file: Sym,
     tallies: Vec<Tally>,
-    tally_index: HashMap<String, usize>,
     period_cache: HashMap<(String, String), u32>,
     last_period: Option<(String, String, u32)>,
     last_syms: Vec<(String, Sym)>,
@@ -42,7 +42,6 @@ impl<'a> Sink<'a> {
             options,
             file,
             tallies: Vec::new(),
-            tally_index: HashMap::new(),
             period_cache: HashMap::new(),
             last_period: None,
             last_syms: Vec::new(),
@@ -51,14 +50,15 @@ impl<'a> Sink<'a> {
         }
     }
 
-    /// Records a warning of kind `key`, told once per file with the number of rows it touched.
-    pub fn tally(&mut self, key: &str, line: u64, column: &str, message: impl Into<String>) {
-        match self.tally_index.get(key) {
-            Some(&i) => self.tallies[i].count += 1,
+    /// Records a warning of `kind` about `column`, told once per file with the number of rows it
+    /// touched; `message` is only built for the first.
+    pub fn tally(&mut self, kind: &'static str, line: u64, column: &str, message: impl FnOnce() -> String) {
+        // Few kinds per file: a scan beats hashing, and nothing is allocated for repeats.
+        match self.tallies.iter_mut().find(|t| t.kind == kind && t.column == column) {
+            Some(t) => t.count += 1,
             None => {
-                self.tally_index.insert(key.to_owned(), self.tallies.len());
-                let message = message.into();
-                self.tallies.push(Tally { line, column: column.to_owned(), message, count: 1 });
+                let message = message();
+                self.tallies.push(Tally { kind, line, column: column.to_owned(), message, count: 1 });
             }
         }
     }

@@ -1,12 +1,13 @@
 //! Sniffing: which bytes are not a CSV at all, the text encoding, and the delimiter.
 
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+use std::borrow::Cow;
 
 /// The file decoded to text, with what was found on the way.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Decoded {
-    /// The text (BOM removed).
-    pub text: String,
+pub struct Decoded<'a> {
+    /// The text (BOM removed), borrowed from the bytes when they were valid UTF-8 already.
+    pub text: Cow<'a, str>,
     /// Encoding name for the report (`UTF-8`, `UTF-8 with BOM`, `UTF-16LE`, `windows-1252`).
     pub encoding: &'static str,
     /// 1-based lines holding bytes that are not valid UTF-8 in an otherwise UTF-8 file.
@@ -47,17 +48,17 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// Decodes bytes to text: BOMs first, then UTF-8, else Windows-1252; `None` for binary data.
-pub fn decode(bytes: &[u8]) -> Option<Decoded> {
+pub fn decode(bytes: &[u8]) -> Option<Decoded<'_>> {
     if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
         return Some(decode_utf8(rest, "UTF-8 with BOM", 1));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
         let (text, _) = UTF_16LE.decode_without_bom_handling(rest);
-        return Some(Decoded { text: text.into_owned(), encoding: "UTF-16LE", invalid_lines: Vec::new() });
+        return Some(Decoded { text, encoding: "UTF-16LE", invalid_lines: Vec::new() });
     }
     if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
         let (text, _) = UTF_16BE.decode_without_bom_handling(rest);
-        return Some(Decoded { text: text.into_owned(), encoding: "UTF-16BE", invalid_lines: Vec::new() });
+        return Some(Decoded { text, encoding: "UTF-16BE", invalid_lines: Vec::new() });
     }
     // NUL bytes never occur in 8-bit text: UTF-16 without a BOM (every other byte NUL), else binary.
     if bytes.iter().take(64 * 1024).any(|&b| b == 0) {
@@ -66,16 +67,16 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded> {
         let half = head.len() / 2;
         if half >= 2 && nul_at(1) * 10 >= half * 9 && nul_at(0) == 0 {
             let (text, _) = UTF_16LE.decode_without_bom_handling(bytes);
-            return Some(Decoded { text: text.into_owned(), encoding: "UTF-16LE", invalid_lines: Vec::new() });
+            return Some(Decoded { text, encoding: "UTF-16LE", invalid_lines: Vec::new() });
         }
         if half >= 2 && nul_at(0) * 10 >= half * 9 && nul_at(1) == 0 {
             let (text, _) = UTF_16BE.decode_without_bom_handling(bytes);
-            return Some(Decoded { text: text.into_owned(), encoding: "UTF-16BE", invalid_lines: Vec::new() });
+            return Some(Decoded { text, encoding: "UTF-16BE", invalid_lines: Vec::new() });
         }
         return None;
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Some(Decoded { text: text.to_owned(), encoding: "UTF-8", invalid_lines: Vec::new() }),
+        Ok(text) => Some(Decoded { text: Cow::Borrowed(text), encoding: "UTF-8", invalid_lines: Vec::new() }),
         Err(error) => {
             // Valid multi-byte UTF-8 before the first bad byte means a UTF-8 file with a defect,
             // which must be reported, not re-read as Windows-1252 (that would garble every `£`).
@@ -84,14 +85,17 @@ pub fn decode(bytes: &[u8]) -> Option<Decoded> {
                 Some(decode_utf8(bytes, "UTF-8", 1))
             } else {
                 let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
-                Some(Decoded { text: text.into_owned(), encoding: "windows-1252", invalid_lines: Vec::new() })
+                Some(Decoded { text, encoding: "windows-1252", invalid_lines: Vec::new() })
             }
         }
     }
 }
 
 /// Decodes UTF-8, replacing invalid sequences with U+FFFD and noting their lines.
-fn decode_utf8(bytes: &[u8], encoding: &'static str, first_line: u64) -> Decoded {
+fn decode_utf8<'a>(bytes: &'a [u8], encoding: &'static str, first_line: u64) -> Decoded<'a> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Decoded { text: Cow::Borrowed(text), encoding, invalid_lines: Vec::new() };
+    }
     let mut text = String::with_capacity(bytes.len());
     let mut invalid_lines = Vec::new();
     let mut rest = bytes;
@@ -116,7 +120,7 @@ fn decode_utf8(bytes: &[u8], encoding: &'static str, first_line: u64) -> Decoded
             }
         }
     }
-    Decoded { text, encoding, invalid_lines }
+    Decoded { text: Cow::Owned(text), encoding, invalid_lines }
 }
 
 /// Picks the delimiter (comma, semicolon or tab) that splits the first lines most consistently.
@@ -186,8 +190,9 @@ mod tests {
         assert_eq!(decode(b"\xef\xbb\xbfa,b").unwrap().encoding, "UTF-8 with BOM");
         assert_eq!(decode(b"\xef\xbb\xbfa,b").unwrap().text, "a,b");
         let w = decode(b"Spend (\xa3000s),x").unwrap();
-        assert_eq!((w.encoding, w.text.as_str()), ("windows-1252", "Spend (£000s),x"));
-        let bad = decode("a,£\nb,\u{2013}\nc,".as_bytes().iter().copied().chain(*b"\xff\n").collect::<Vec<_>>().as_slice()).unwrap();
+        assert_eq!((w.encoding, &*w.text), ("windows-1252", "Spend (£000s),x"));
+        let bytes: Vec<u8> = "a,£\nb,\u{2013}\nc,".as_bytes().iter().copied().chain(*b"\xff\n").collect();
+        let bad = decode(&bytes).unwrap();
         assert_eq!((bad.encoding, bad.invalid_lines.clone()), ("UTF-8", vec![3]));
         let utf16: Vec<u8> = [0xff, 0xfe].into_iter().chain("a,b".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
         assert_eq!(decode(&utf16).unwrap().text, "a,b");

@@ -1,5 +1,7 @@
 //! The table: decoded text split into records (each with its first line) and the header row found.
 
+use std::borrow::Cow;
+
 /// One CSV record with the 1-based line on which it starts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Record {
@@ -55,15 +57,15 @@ impl Record {
 /// row, and defects found while scanning. Data rows are parsed on demand, so a million-row
 /// file is never held as records (one pass, one reused record).
 #[derive(Clone, Debug, Default)]
-pub struct Table {
-    text: String,
+pub struct Table<'t> {
+    text: Cow<'t, str>,
     delimiter: u8,
     /// The first (up to 20) non-blank records, where the header is looked for.
     pub head: Vec<Record>,
     /// Index in `head` of the header row.
     pub header: usize,
-    /// Line where an unterminated quoted field starts, if the file ends inside quotes.
-    pub unterminated_quote: Option<u64>,
+    /// Start (byte, line) of the last record, once a pass over the rows has reached the end.
+    last_record: std::cell::Cell<Option<(usize, u64)>>,
     /// Lines holding control characters (removed from the fields).
     pub control_lines: Vec<u64>,
     header_fields: Vec<String>,
@@ -72,7 +74,7 @@ pub struct Table {
 /// How many non-blank records at the top are searched for the header row.
 const HEAD: usize = 20;
 
-impl Table {
+impl Table<'_> {
     /// The header row's fields, trimmed (empty when there are no records).
     pub fn headers(&self) -> &[String] {
         &self.header_fields
@@ -88,15 +90,30 @@ impl Table {
         self.head.is_empty()
     }
 
+    /// The line where a quoted field opens and is never closed, if the file ends inside quotes.
+    /// Only the last record can hold one (it runs to the end), so only it is scanned.
+    pub fn open_quote_line(&self) -> Option<u64> {
+        if self.last_record.get().is_none() {
+            let mut rows = self.rows();
+            while rows.next_row().is_some() {}
+        }
+        let (start, line) = self.last_record.get()?;
+        let tail = self.text.get(start..)?;
+        unterminated_quote(tail, self.delimiter).map(|l| line + l - 1)
+    }
+
     /// A cursor over the data records after the header, blank ones skipped.
     pub fn rows(&self) -> Rows<'_> {
-        Rows { cursor: Cursor::new(&self.text, self.delimiter), after_line: self.header_line(), row: Record::new(0, &[]) }
+        let mut cursor = Cursor::new(&self.text, self.delimiter);
+        cursor.check_controls = !self.control_lines.is_empty();
+        Rows { cursor, after_line: self.header_line(), row: Record::new(0, &[]), last_record: &self.last_record }
     }
 }
 
 /// Data records one at a time (`while let Some(row) = rows.next_row()`), reusing one buffer.
 pub struct Rows<'a> {
     cursor: Cursor<'a>,
+    last_record: &'a std::cell::Cell<Option<(usize, u64)>>,
     after_line: u64,
     row: Record,
 }
@@ -106,6 +123,7 @@ impl Rows<'_> {
     pub fn next_row(&mut self) -> Option<&Record> {
         loop {
             if !self.cursor.next(&mut self.row) {
+                self.last_record.set(Some(self.cursor.last_start));
                 return None;
             }
             if self.row.line > self.after_line && !self.row.is_blank() {
@@ -121,12 +139,16 @@ struct Cursor<'a> {
     bytes: &'a [u8],
     counted: usize,
     line: u64,
+    /// Whether to look for control characters (only when the whole-text scan found some).
+    check_controls: bool,
+    /// Start (byte, line) of the record read last.
+    last_start: (usize, u64),
 }
 
 impl<'a> Cursor<'a> {
     fn new(text: &'a str, delimiter: u8) -> Cursor<'a> {
         let reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
-        Cursor { reader, bytes: text.as_bytes(), counted: 0, line: 1 }
+        Cursor { reader, bytes: text.as_bytes(), counted: 0, line: 1, check_controls: true, last_start: (0, 1) }
     }
 
     /// Reads the next record into `into`; false at the end.
@@ -146,7 +168,8 @@ impl<'a> Cursor<'a> {
             self.counted = start;
         }
         into.line = self.line;
-        if has_stray_control(into.fields.as_byte_record().as_slice()) {
+        self.last_start = (start, self.line);
+        if self.check_controls && has_stray_control(into.fields.as_byte_record().as_slice()) {
             let cleaned: Vec<String> = into.fields.iter().map(|f| f.replace(is_stray_control, "")).collect();
             into.fields = csv::StringRecord::from(cleaned);
         }
@@ -155,9 +178,8 @@ impl<'a> Cursor<'a> {
 }
 
 /// Takes the decoded `text`, finds the header among its first records, and notes defects.
-pub fn read(text: String, delimiter: u8) -> Table {
-    let mut table = Table { unterminated_quote: unterminated_quote(&text, delimiter), ..Table::default() };
-    table.control_lines = control_lines(&text);
+pub fn read(text: Cow<'_, str>, delimiter: u8) -> Table<'_> {
+    let mut table = Table { control_lines: control_lines(&text), ..Table::default() };
     let mut cursor = Cursor::new(&text, delimiter);
     let mut record = Record::new(0, &[]);
     while table.head.len() < HEAD && cursor.next(&mut record) {
@@ -194,7 +216,8 @@ fn is_stray_control(c: char) -> bool {
 
 /// Byte-level test for `is_stray_control` (C0 controls, DEL, and C1 controls as UTF-8 `C2 80–9F`).
 fn has_stray_control(bytes: &[u8]) -> bool {
-    if !bytes.iter().any(|&b| b < 0x20 || b == 0x7f || b == 0xc2) {
+    // Fast path without branches on neighbours (line ends are common, controls almost never).
+    if !bytes.iter().any(|&b| (b < 0x20 && b != b'\n' && b != b'\r' && b != b'\t') || b == 0x7f || b == 0xc2) {
         return false;
     }
     bytes.iter().enumerate().any(|(i, &b)| {
@@ -262,7 +285,7 @@ mod tests {
 
     #[test]
     fn title_rows_are_skipped() {
-        let t = read("Table 3: outcomes\n\nIndicator,2015,2016\nA,1,2\n".into(), b',');
+        let t = read(Cow::Borrowed("Table 3: outcomes\n\nIndicator,2015,2016\nA,1,2\n"), b',');
         assert_eq!(t.headers(), ["Indicator", "2015", "2016"]);
     }
 
@@ -273,5 +296,8 @@ mod tests {
         assert_eq!(unterminated_quote("a,5\" tall\n", b','), None);
         assert_eq!(unterminated_quote("\"a\nb\",\"c\"\n\"", b','), Some(3));
         assert_eq!(unterminated_quote("x;\"y", b';'), Some(1));
+        let t = read(Cow::Borrowed("a,b\r\n1,2\r\n\"x\ny\",3\r\n4,\"open\n5,6\n"), b',');
+        assert_eq!(t.open_quote_line(), Some(5));
+        assert_eq!(read(Cow::Borrowed("a,b\n1,\"x\ny\"\n"), b',').open_quote_line(), None);
     }
 }

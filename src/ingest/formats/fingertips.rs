@@ -26,6 +26,10 @@ pub fn read(table: &Table, sink: &mut Sink) {
         return;
     }
     let width = table.headers().len();
+    let period_header = map.header(Role::Period).to_owned();
+    let value_header = map.header(Role::Value).to_owned();
+    let number_columns = [Role::Lower95, Role::Upper95, Role::Lower998, Role::Upper998, Role::Count, Role::Denominator]
+        .map(|role| (role, map.header(role).to_owned()));
     let mut rows = table.rows();
     while let Some(row) = rows.next_row() {
         sink.report.rows_read += 1;
@@ -63,14 +67,12 @@ pub fn read(table: &Table, sink: &mut Sink) {
                 sink.dataset.area_id(area)
             }
         };
-        let period_header = map.header(Role::Period).to_owned();
         let period = sink.period(get(Role::Period), get(Role::PeriodRange), row.line, &period_header);
         let mut obs = sink.observation(indicator, area, period, row.line);
         obs.sex = sink.sym_in_column(0, get(Role::Sex));
         obs.age = sink.sym_in_column(1, get(Role::Age));
         obs.category_type = sink.sym_in_column(2, get(Role::CategoryType));
         obs.category = sink.sym_in_column(3, get(Role::Category));
-        let value_header = map.header(Role::Value).to_owned();
         let value_cell = cells::parse(get(Role::Value));
         if value_cell == Cell::Text {
             let reason = format!("`{}` is not a number", get(Role::Value));
@@ -79,26 +81,26 @@ pub fn read(table: &Table, sink: &mut Sink) {
         }
         let mut note = get(Role::Note).to_owned();
         obs.value = cell_number(&value_cell, sink, row.line, &value_header, &mut note);
-        for (role, slot) in [
-            (Role::Lower95, &mut obs.lower95),
-            (Role::Upper95, &mut obs.upper95),
-            (Role::Lower998, &mut obs.lower998),
-            (Role::Upper998, &mut obs.upper998),
-            (Role::Count, &mut obs.count),
-            (Role::Denominator, &mut obs.denominator),
-        ] {
-            let raw = get(role);
-            let header = map.header(role).to_owned();
+        let slots = [
+            &mut obs.lower95,
+            &mut obs.upper95,
+            &mut obs.lower998,
+            &mut obs.upper998,
+            &mut obs.count,
+            &mut obs.denominator,
+        ];
+        for ((role, header), slot) in number_columns.iter().zip(slots) {
+            let raw = get(*role);
             if cells::is_html(raw) {
-                let message = format!("`{header}` holds an HTML fragment `{raw}`: read as missing");
-                sink.tally(&format!("html {header}"), row.line, &header, message);
+                let message = || format!("`{header}` holds an HTML fragment `{raw}`: read as missing");
+                sink.tally("html", row.line, header, message);
             }
             let cell = cells::parse(raw);
             if cell == Cell::Text {
-                sink.report.reject(row.line, &header, format!("`{raw}` is not a number: left empty"));
+                sink.report.reject(row.line, header, format!("`{raw}` is not a number: left empty"));
             }
             let mut ignored_note = String::new();
-            *slot = cell_number(&cell, sink, row.line, &header, &mut ignored_note);
+            *slot = cell_number(&cell, sink, row.line, header, &mut ignored_note);
         }
         obs.note = sink.sym_in_column(4, &note);
         obs.published_england = sink.sym_in_column(5, get(Role::ComparedEngland));
