@@ -89,5 +89,19 @@ fn caption_of(model: &ViewModel) -> String {
             v.rows.len(),
             v.benchmark
         ),
+        ViewModel::Prevalence(v) => format!(
+            "Estimated numbers with each disorder in {} areas by age band: {} national rates × {} populations. {}",
+            v.areas.len(),
+            v.rates_period,
+            v.population_period,
+            v.interval_note
+        ),
+        ViewModel::Access(v) => {
+            let target = v.target.map(|t| format!(" against a target of {}%", crate::analysis::number_text::format_number(t * 100.0))).unwrap_or_default();
+            format!(
+                "{}: people seen as a share of the estimated need ({:.0}, {}) by period{target}, with the planned trajectory.",
+                v.area, v.need.people, v.need.basis
+            )
+        }
     }
 }

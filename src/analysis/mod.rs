@@ -1,5 +1,7 @@
 //! Analyses composed from the statistics: benchmark comparisons, trends, targets, prevalence.
 
+pub mod access;
+pub use crate::model::age_band;
 pub mod area_types;
 pub mod benchmark;
 pub mod benchmark_target;
@@ -10,6 +12,9 @@ mod level;
 pub mod number_text;
 pub mod observation_groups;
 pub mod polarity;
+pub mod prevalence;
+pub mod prevalence_inputs;
+pub mod prevalence_issue;
 pub mod quintiles;
 pub mod spread;
 

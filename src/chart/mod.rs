@@ -1,16 +1,20 @@
 //! Chart drawing with plotters, generic over the backend (canvas in the page, SVG for export).
 
+mod access;
 mod colour;
 mod compare_areas;
 mod legend;
 mod overview;
+mod prevalence;
 mod size;
 mod spine;
 mod text_fit;
 
 pub use colour::parse_hex;
 pub use compare_areas::{draw_compare_areas, suggested_compare_areas_height};
+pub use access::draw_access;
 pub use overview::draw_overview;
+pub use prevalence::{draw_prevalence, suggested_prevalence_height};
 pub use size::preferred_size;
 pub use spine::draw_spine;
 
@@ -51,6 +55,8 @@ pub fn draw_view<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &ViewM
         ViewModel::CompareAreas(compare) => draw_compare_areas(root, compare),
         ViewModel::Overview(overview) => draw_overview(root, overview),
         ViewModel::Spine(spine) => draw_spine(root, spine),
+        ViewModel::Prevalence(prevalence) => draw_prevalence(root, prevalence),
+        ViewModel::Access(access) => draw_access(root, access),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The pixel size each chart wants so that every row, bar and label has room.
 
 use super::compare_areas::suggested_compare_areas_height;
+use super::prevalence::suggested_prevalence_height;
 use crate::view::ViewModel;
 
 /// Width and height in pixels at which a view's chart reads well.
@@ -13,5 +14,7 @@ pub fn preferred_size(view: &ViewModel) -> (u32, u32) {
             (width, height)
         }
         ViewModel::Spine(v) => (1100, (40 + 8 + 32 + v.rows.len() as u32 * 32).clamp(200, 4000)),
+        ViewModel::Prevalence(v) => (960, suggested_prevalence_height(v)),
+        ViewModel::Access(v) => ((200 + v.points.len() as u32 * 110).clamp(640, 4000), 420),
     }
 }

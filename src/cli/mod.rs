@@ -3,6 +3,7 @@
 mod benchmark;
 mod compute;
 mod inspect;
+mod prevalence;
 
 use std::io::Write;
 
@@ -18,6 +19,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         "inspect" => inspect::run(rest, out, err),
         "compute" => compute::run(rest, out, err),
         "benchmark" => benchmark::run(rest, out, err),
+        "prevalence" => prevalence::run(rest, out, err),
         "-h" | "--help" | "help" => {
             let _ = writeln!(out, "{USAGE}");
             0
@@ -34,4 +36,5 @@ pub const USAGE: &str = "usage: indicator-lens <command> [options]
 commands:
   inspect FILE... [--json]      detected format and load report
   compute proportion|rate|dsr|isr|israte|mean --input FILE [--group COL] [--multiplier N] [--confidence 0.95,0.998]
-  benchmark FILE... [--against england|parent|AREA_CODE|codes.txt] [--level 95|99.8] [--polarity FILE]";
+  benchmark FILE... [--against england|parent|AREA_CODE|codes.txt] [--level 95|99.8] [--polarity FILE]
+  prevalence --rates FILE --population FILE [--bands 2-4,5-16,17-19] [--access FILE] [--target 0.34] [--need N]";

@@ -20,6 +20,8 @@ pub enum Layout {
     ReferenceRates,
     /// Population by area and age band.
     Population,
+    /// Population by area, one column per age band or single year of age.
+    PopulationWide,
     /// KPI targets with one column per contract year.
     TargetSchedule,
     /// Actual and planned values by area and period.
@@ -27,13 +29,14 @@ pub enum Layout {
 }
 
 /// Every layout, for listing and parsing names.
-pub const ALL: [Layout; 8] = [
+pub const ALL: [Layout; 9] = [
     Layout::Fingertips,
     Layout::Long,
     Layout::WideByPeriod,
     Layout::WideByArea,
     Layout::ReferenceRates,
     Layout::Population,
+    Layout::PopulationWide,
     Layout::TargetSchedule,
     Layout::PlannedTrajectory,
 ];
@@ -48,6 +51,7 @@ impl Layout {
             Layout::WideByArea => "wide-by-area",
             Layout::ReferenceRates => "reference-rates",
             Layout::Population => "population",
+            Layout::PopulationWide => "population-wide",
             Layout::TargetSchedule => "target-schedule",
             Layout::PlannedTrajectory => "planned-trajectory",
         }
@@ -117,6 +121,9 @@ pub fn detect(table: &Table) -> Result<Layout, String> {
     }
     if has_area && has(Role::Age) && !has_indicator && headers.iter().any(|h| h.trim().eq_ignore_ascii_case("population")) {
         return Ok(Layout::Population);
+    }
+    if super::formats::population_wide::matches(headers, &roles) {
+        return Ok(Layout::PopulationWide);
     }
     if has_area && has_indicator && (has(Role::Value) || has(Role::Count) || has(Role::Denominator)) {
         return Ok(Layout::Long);

@@ -16,6 +16,7 @@ mod sink;
 pub mod sniff;
 pub mod table;
 
+pub use formats::reference::POPULATION;
 pub use layout::Layout;
 pub use report::{ColumnUse, FileReport, LoadReport, Reject, Warning};
 
@@ -44,7 +45,7 @@ pub struct ColumnRole {
 #[serde(default)]
 pub struct LoadOptions {
     /// Force a layout (`fingertips`, `long`, `wide-by-period`, `wide-by-area`, `reference-rates`,
-    /// `population`, `target-schedule`, `planned-trajectory`).
+    /// `population`, `population-wide`, `target-schedule`, `planned-trajectory`).
     pub format: Option<String>,
     /// Column roles that override the names' meaning.
     pub columns: Vec<ColumnRole>,
@@ -148,6 +149,7 @@ fn read(dataset: &mut Dataset, report: &mut FileReport, bytes: &[u8], options: &
         Layout::WideByArea => formats::wide_areas::read(&table, &mut sink),
         Layout::ReferenceRates => formats::reference::read_rates(&table, &mut sink),
         Layout::Population => formats::reference::read_population(&table, &mut sink),
+        Layout::PopulationWide => formats::population_wide::read(&table, &mut sink),
         Layout::TargetSchedule => formats::targets::read_schedule(&table, &mut sink),
         Layout::PlannedTrajectory => formats::targets::read_trajectory(&table, &mut sink),
     }

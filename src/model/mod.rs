@@ -10,6 +10,7 @@
 //! - free-text indicator metadata (numerator / denominator definitions, source) is in
 //!   `Dataset::indicator_texts`.
 
+pub mod age_band;
 mod area;
 mod dataset;
 mod indicator;
@@ -17,6 +18,7 @@ mod interner;
 mod period;
 mod plans;
 
+pub use age_band::AgeBand;
 pub use area::{Area, AreaKind};
 pub use dataset::{Dataset, IntervalSource, Observation, ObservationRow, PushOutcome};
 pub use indicator::{Indicator, Polarity, ValueType};

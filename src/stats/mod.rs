@@ -17,6 +17,7 @@ mod proportion;
 mod quantiles;
 mod rate;
 mod sii;
+mod summed_estimate;
 
 pub use confidence::{normalise_confidence, z_value, CONFIDENCE_PAIR};
 pub use distributions::{chisq_quantile, norm_quantile, t_quantile};
@@ -35,6 +36,7 @@ pub use proportion::{proportion_statistic, wilson_lower, wilson_proportion, wils
 pub use quantiles::phe_quantile;
 pub use rate::{poisson_rate, rate_method_name, rate_statistic};
 pub use sii::{sii_point, SiiPoint};
+pub use summed_estimate::{scale, sum_independent};
 
 /// Formats a multiplier the way R's `format(x, scientific = FALSE)` does for labels (100000, 0.5).
 pub fn format_multiplier(m: f64) -> String {

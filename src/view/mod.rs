@@ -1,8 +1,10 @@
 //! View models: plain structs holding exactly what a chart or table needs (no statistics computed here).
 
+pub mod access;
 mod compare_areas;
 mod legend;
 mod overview;
+pub mod prevalence;
 pub mod selection;
 mod spec;
 mod spine;
@@ -14,3 +16,5 @@ pub use spec::{benchmark_options, build_view, polarity_overrides, selected_area,
 pub use table::{csv_cell, ViewTable};
 pub use overview::{ColumnRole, OverviewCell, OverviewColumn, OverviewRow, OverviewView, PLAIN_CELL_COLOUR};
 pub use spine::{SpineRow, SpineView};
+pub use access::AccessView;
+pub use prevalence::PrevalenceView;

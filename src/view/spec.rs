@@ -1,5 +1,7 @@
 //! `ViewSpec` (what the page asks for), `ViewModel` (what it gets back) and `build_view` joining them.
 
+use super::access::{access_view, AccessView};
+use super::prevalence::{parse_bands, prevalence_view, PrevalenceView};
 use super::compare_areas::{compare_areas_view, CompareAreasView};
 use super::overview::{overview_view, OverviewView};
 use super::spine::{spine_view, SpineView};
@@ -50,6 +52,12 @@ pub struct ViewSpec {
     pub polarity: BTreeMap<String, String>,
     /// `fingertips` (default) or `colour_blind_safe`.
     pub palette: Palette,
+    /// Prevalence and access: output age bands, each a union of the rates' bands (`["2-4", "5-16"]`; default the rates' own).
+    pub bands: Vec<String>,
+    /// Access: target share of the estimated need (0.34 for 34%); default none.
+    pub target_share: Option<f64>,
+    /// Access: the estimated need to measure against, overriding the one estimated from rates and populations.
+    pub estimated_need: Option<f64>,
 }
 
 /// A built view, tagged by its kind for the page.
@@ -62,6 +70,10 @@ pub enum ViewModel {
     Overview(OverviewView),
     /// One area's spine chart.
     Spine(SpineView),
+    /// Estimated numbers from national rates × local populations.
+    Prevalence(PrevalenceView),
+    /// People seen ÷ estimated need over time, against a target.
+    Access(AccessView),
 }
 
 impl ViewModel {
@@ -71,6 +83,8 @@ impl ViewModel {
             ViewModel::CompareAreas(view) => view.table(),
             ViewModel::Overview(view) => view.table(),
             ViewModel::Spine(view) => view.table(),
+            ViewModel::Prevalence(view) => view.table(),
+            ViewModel::Access(view) => view.table(),
         }
     }
 }
@@ -92,18 +106,21 @@ pub enum ViewError {
     AreaNeeded,
     /// A polarity override could not be read.
     BadPolarity(String),
+    /// The view cannot be built from what is loaded or asked (the reason in words).
+    Unavailable(String),
 }
 
 impl std::fmt::Display for ViewError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ViewError::NoData => write!(f, "no data loaded"),
-            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` (compare_areas, overview, spine)"),
+            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` (compare_areas, overview, spine, prevalence, access)"),
             ViewError::UnknownIndicator(i) => write!(f, "no indicator `{i}`"),
             ViewError::UnknownPeriod(p) => write!(f, "no data for period `{p}`"),
             ViewError::UnknownArea(a) => write!(f, "no area `{a}`"),
             ViewError::AreaNeeded => write!(f, "this view needs an area"),
             ViewError::BadPolarity(p) => write!(f, "cannot read polarity `{p}` (high, low or none)"),
+            ViewError::Unavailable(reason) => f.write_str(reason),
         }
     }
 }
@@ -154,6 +171,16 @@ pub fn build_view(dataset: &Dataset, spec: &ViewSpec) -> Result<ViewModel, ViewE
             Ok(ViewModel::CompareAreas(compare_areas_view(dataset, &benchmarker, &selection, area, spec.sort, spec.palette)))
         }
         "overview" | "tartan_rug" => Ok(ViewModel::Overview(overview_view(dataset, &benchmarker, spec, spec.palette))),
+        "prevalence" => {
+            let bands = parse_bands(&spec.bands).map_err(ViewError::Unavailable)?;
+            Ok(ViewModel::Prevalence(prevalence_view(dataset, &bands)))
+        }
+        "access" => {
+            let bands = parse_bands(&spec.bands).map_err(ViewError::Unavailable)?;
+            let area = spec.area.as_deref().filter(|a| !a.trim().is_empty());
+            let view = access_view(dataset, &bands, area, spec.estimated_need, spec.target_share).map_err(ViewError::Unavailable)?;
+            Ok(ViewModel::Access(view))
+        }
         "spine" | "spine_chart" => Ok(ViewModel::Spine(spine_view(dataset, &benchmarker, spec, area, spec.palette)?)),
         other => Err(ViewError::UnknownView(other.to_owned())),
     }

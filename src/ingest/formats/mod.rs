@@ -2,6 +2,7 @@
 
 pub mod fingertips;
 pub mod long;
+pub mod population_wide;
 pub mod reference;
 pub mod targets;
 pub mod wide_areas;
