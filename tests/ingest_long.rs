@@ -64,3 +64,16 @@ fn default_area_option_for_files_without_one() {
     assert_eq!(report.observations, 2);
     close(find(&ds, "E06000015", "Seen", "May 2018").value, 4.0);
 }
+
+#[test]
+fn unknown_period_kept_as_text_with_a_warning() {
+    let text = "Area,Indicator,Period,Value\nDerby,Visits,Spring term,4\nDerby,Visits,2017,5\n";
+    let (ds, report) = load("terms.csv", text.as_bytes());
+    assert_eq!(report.observations, 2);
+    let o = find(&ds, "E06000015", "Visits", "Spring term");
+    let p = &ds.periods[o.period as usize];
+    assert_eq!(p.kind, PeriodKind::Unknown);
+    let w = report.warnings.iter().find(|w| w.message.contains("Spring term")).unwrap();
+    assert_eq!((w.line, w.column.as_str()), (2, "Period"));
+    assert!(p > &ds.periods[find(&ds, "E06000015", "Visits", "2017").period as usize], "unknown sorts last");
+}

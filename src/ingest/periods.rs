@@ -16,9 +16,14 @@ fn span(text: &str, hint: &str) -> Option<Span> {
     // `Year 1 (2017/18)`, `Year 0 (Oct 2016 - Mar 2017)`: a contract year named by its bracket.
     if let (Some(open), Some(inner)) = (text.find('('), text.strip_suffix(')')) {
         if text[..open].trim().to_lowercase().starts_with("year") {
-            return span(&inner[open + 1..], hint);
+            return span_of_tokens(&inner[open + 1..], hint);
         }
     }
+    span_of_tokens(text, hint)
+}
+
+/// The span of a label without a contract-year wrapper (no recursion: input depth is untrusted).
+fn span_of_tokens(text: &str, hint: &str) -> Option<Span> {
     let tokens = tokenize(text);
     match tokens.as_slice() {
         [Tok::Num(y, 4)] => year(*y).map(|y| calendar_years(y, y)),
@@ -232,7 +237,7 @@ mod tests {
     #[test]
     fn hints_and_unknowns() {
         assert_eq!(parse("2016 - 17", Some("2y")).unwrap().kind, PeriodKind::MultiYear);
-        for bad in ["", "England", "Q5 2018/19", "31/02/2017", "2017/19", "Indicator", "Year", "99999999999", "13/2017"] {
+        for bad in ["", "England", "Year 1 (Year 2 (2017/18))", "Q5 2018/19", "31/02/2017", "2017/19", "Indicator", "Year", "99999999999", "13/2017"] {
             assert!(parse(bad, None).is_none(), "{bad}");
         }
     }

@@ -26,6 +26,8 @@ pub struct Sink<'a> {
     tallies: Vec<Tally>,
     tally_index: HashMap<String, usize>,
     period_cache: HashMap<(String, String), u32>,
+    last_period: Option<(String, String, u32)>,
+    last_indicator: Option<(String, String, bool, u32)>,
     replaced: Vec<(u64, String, u32)>,
 }
 
@@ -41,6 +43,8 @@ impl<'a> Sink<'a> {
             tallies: Vec::new(),
             tally_index: HashMap::new(),
             period_cache: HashMap::new(),
+            last_period: None,
+            last_indicator: None,
             replaced: Vec::new(),
         }
     }
@@ -64,8 +68,15 @@ impl<'a> Sink<'a> {
 
     /// The id of the period labelled `label`, warning once when it cannot be parsed.
     pub fn period(&mut self, label: &str, hint: &str, line: u64, column: &str) -> u32 {
+        // Rows come grouped, so the previous row's period usually matches without allocating.
+        if let Some((l, h, id)) = &self.last_period {
+            if l == label && h == hint {
+                return *id;
+            }
+        }
         let key = (label.to_owned(), hint.to_owned());
         if let Some(&id) = self.period_cache.get(&key) {
+            self.last_period = Some((key.0, key.1, id));
             return id;
         }
         let period = match periods::parse(label, Some(hint).filter(|h| !h.is_empty())) {
@@ -77,7 +88,8 @@ impl<'a> Sink<'a> {
             }
         };
         let id = self.dataset.period_id(period);
-        self.period_cache.insert(key, id);
+        self.period_cache.insert(key.clone(), id);
+        self.last_period = Some((key.0, key.1, id));
         id
     }
 
@@ -102,10 +114,18 @@ impl<'a> Sink<'a> {
 
     /// The id of an indicator, with its value type inferred from the name where safe.
     pub fn indicator(&mut self, id: &str, name: &str, all_percent: bool) -> u32 {
+        if let Some((i, n, p, known)) = &self.last_indicator {
+            if i == id && n == name && *p == all_percent {
+                return *known;
+            }
+        }
+        let raw_name = name;
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
         let mut indicator = Indicator::new(id.trim(), &name);
         super::infer::fill(&mut indicator, all_percent);
-        self.dataset.indicator_id(indicator)
+        let known = self.dataset.indicator_id(indicator);
+        self.last_indicator = Some((id.to_owned(), raw_name.to_owned(), all_percent, known));
+        known
     }
 
     /// The id of an area known by name only (codes looked up where known).

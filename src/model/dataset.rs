@@ -99,6 +99,9 @@ pub struct Dataset {
     pub indicator_texts: Vec<IndicatorText>,
     columns: Vec<Observation>,
     area_name_index: HashMap<String, u32>,
+    target_index: HashMap<(u32, Option<u32>, u32), usize>,
+    plan_index: HashMap<(u32, u32, u32), usize>,
+    indicator_text_index: HashMap<(u32, String), usize>,
     indicator_index: HashMap<String, u32>,
     area_index: HashMap<String, u32>,
     period_index: HashMap<String, u32>,
@@ -183,9 +186,10 @@ impl Dataset {
     /// Adds a target; one for the same indicator, area and period replaces the earlier (returned).
     pub fn push_target(&mut self, target: TargetText) -> Option<TargetText> {
         let key = (target.indicator, target.area, target.period);
-        match self.targets.iter_mut().find(|t| (t.indicator, t.area, t.period) == key) {
-            Some(old) => Some(std::mem::replace(old, target)),
+        match self.target_index.get(&key) {
+            Some(&i) => Some(std::mem::replace(&mut self.targets[i], target)),
             None => {
+                self.target_index.insert(key, self.targets.len());
                 self.targets.push(target);
                 None
             }
@@ -195,11 +199,24 @@ impl Dataset {
     /// Adds a planned value; one for the same indicator, area and period replaces the earlier (returned).
     pub fn push_plan(&mut self, plan: PlannedValue) -> Option<PlannedValue> {
         let key = (plan.indicator, plan.area, plan.period);
-        match self.plans.iter_mut().find(|p| (p.indicator, p.area, p.period) == key) {
-            Some(old) => Some(std::mem::replace(old, plan)),
+        match self.plan_index.get(&key) {
+            Some(&i) => Some(std::mem::replace(&mut self.plans[i], plan)),
             None => {
+                self.plan_index.insert(key, self.plans.len());
                 self.plans.push(plan);
                 None
+            }
+        }
+    }
+
+    /// Sets a free-text field of an indicator (a later file's text replaces an earlier one).
+    pub fn set_indicator_text(&mut self, text: IndicatorText) {
+        let key = (text.indicator, text.field.clone());
+        match self.indicator_text_index.get(&key) {
+            Some(&i) => self.indicator_texts[i] = text,
+            None => {
+                self.indicator_text_index.insert(key, self.indicator_texts.len());
+                self.indicator_texts.push(text);
             }
         }
     }

@@ -46,15 +46,22 @@ pub fn read(table: &Table, sink: &mut Sink) {
             continue;
         }
         let indicator = sink.indicator(id, name, false);
-        let mut area = crate::ingest::areas::from_code_and_name(get(Role::AreaCode), get(Role::AreaName));
-        area.area_type = get(Role::AreaType).to_owned();
-        area.parent_code = get(Role::ParentCode).to_owned();
-        area.parent_name = get(Role::ParentName).to_owned();
-        if area.code.is_empty() && area.name.is_empty() {
-            sink.report.reject(row.line, "Area Code", "no area code or name");
-            continue;
-        }
-        let area = sink.dataset.area_id(area);
+        let code = get(Role::AreaCode);
+        // An area seen before by code needs no new record (the first row's details are kept).
+        let area = match sink.dataset.find_area(code).filter(|_| !code.is_empty()) {
+            Some(known) => known,
+            None => {
+                let mut area = crate::ingest::areas::from_code_and_name(code, get(Role::AreaName));
+                area.area_type = get(Role::AreaType).to_owned();
+                area.parent_code = get(Role::ParentCode).to_owned();
+                area.parent_name = get(Role::ParentName).to_owned();
+                if area.code.is_empty() && area.name.is_empty() {
+                    sink.report.reject(row.line, "Area Code", "no area code or name");
+                    continue;
+                }
+                sink.dataset.area_id(area)
+            }
+        };
         let period_header = map.header(Role::Period).to_owned();
         let period = sink.period(get(Role::Period), get(Role::PeriodRange), row.line, &period_header);
         let mut obs = sink.observation(indicator, area, period, row.line);

@@ -44,11 +44,7 @@ pub fn read_schedule(table: &Table, sink: &mut Sink) {
                 continue;
             }
             let field = crate::ingest::columns::normalise(&headers[i]);
-            let exists = sink.dataset.indicator_texts.iter_mut().find(|t| t.indicator == indicator && t.field == field);
-            match exists {
-                Some(t) => t.text = text.to_owned(),
-                None => sink.dataset.indicator_texts.push(IndicatorText { indicator, field, text: text.to_owned() }),
-            }
+            sink.dataset.set_indicator_text(IndicatorText { indicator, field, text: text.to_owned() });
         }
         for (k, &col) in period_cols.iter().enumerate() {
             let text = row.get(col);
