@@ -82,5 +82,13 @@ fn caption_of(model: &ViewModel) -> String {
             v.rows.len(),
             v.benchmark
         ),
+        ViewModel::Trend(v) => {
+            let lines: Vec<String> = v
+                .series
+                .iter()
+                .map(|s| format!("{}: {}, {} since {}", s.area_name, s.recent_trend.label(), s.direction.text(), s.comparator_period.as_deref().unwrap_or("no comparator")))
+                .collect();
+            format!("{} over time with 95% intervals ({}). {}.", v.indicator, v.polarity, lines.join("; "))
+        }
     }
 }

@@ -5,13 +5,17 @@ pub mod benchmark;
 pub mod benchmark_target;
 pub mod computed_intervals;
 mod comparison;
+pub mod direction;
 pub mod interval_rule;
 mod level;
 pub mod number_text;
 pub mod observation_groups;
 pub mod polarity;
 pub mod quintiles;
+pub mod recent_trend;
+pub mod series;
 pub mod spread;
+pub mod trajectory;
 
 pub use benchmark::{BenchmarkOptions, BenchmarkOutcome, Benchmarker, ComparisonSource};
 pub use benchmark_target::{Benchmark, BenchmarkMethod, BenchmarkValue};

@@ -6,11 +6,14 @@ mod legend;
 mod overview;
 mod spine;
 mod text_fit;
+mod time_axis;
+mod trend;
 
 pub use colour::parse_hex;
 pub use compare_areas::{draw_compare_areas, suggested_compare_areas_height};
 pub use overview::draw_overview;
 pub use spine::draw_spine;
+pub use trend::draw_trend;
 
 use crate::view::ViewModel;
 use plotters::coord::Shift;
@@ -49,6 +52,7 @@ pub fn draw_view<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &ViewM
         ViewModel::CompareAreas(compare) => draw_compare_areas(root, compare),
         ViewModel::Overview(overview) => draw_overview(root, overview),
         ViewModel::Spine(spine) => draw_spine(root, spine),
+        ViewModel::Trend(trend) => draw_trend(root, trend),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod selection;
 mod spec;
 mod spine;
 pub mod table;
+mod trend;
 
 pub use compare_areas::{CompareAreasBar, CompareAreasView};
 pub use legend::{legend_for, LegendEntry};
@@ -14,3 +15,4 @@ pub use spec::{benchmark_options, build_view, polarity_overrides, selected_area,
 pub use table::{csv_cell, ViewTable};
 pub use overview::{ColumnRole, OverviewCell, OverviewColumn, OverviewRow, OverviewView, PLAIN_CELL_COLOUR};
 pub use spine::{SpineRow, SpineView};
+pub use trend::{trend_view, PlanPointView, TargetStepView, TrendPointView, TrendSeriesView, TrendView};

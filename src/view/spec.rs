@@ -3,9 +3,12 @@
 use super::compare_areas::{compare_areas_view, CompareAreasView};
 use super::overview::{overview_view, OverviewView};
 use super::spine::{spine_view, SpineView};
+use super::trend::{trend_view, TrendView};
 use super::selection::{select, select_indicator};
 use super::table::ViewTable;
 use crate::analysis::polarity::parse_polarity;
+use crate::analysis::direction::DirectionRule;
+use crate::analysis::recent_trend::TrendMethod;
 use crate::analysis::{Benchmark, BenchmarkOptions, Benchmarker, ConfidenceLevel, Palette, PolarityOverrides};
 use crate::model::Dataset;
 use serde::{Deserialize, Serialize};
@@ -26,7 +29,7 @@ pub enum SortOrder {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ViewSpec {
-    /// `compare_areas` (default), `overview` or `spine` (hyphens accepted).
+    /// `compare_areas` (default), `overview`, `spine`, `trend`, `spc` or `board_summary` (hyphens accepted).
     pub view: String,
     /// Indicator id or name (default: the first loaded).
     pub indicator: Option<String>,
@@ -50,6 +53,26 @@ pub struct ViewSpec {
     pub polarity: BTreeMap<String, String>,
     /// `fingertips` (default) or `colour_blind_safe`.
     pub palette: Palette,
+    /// Areas of a trend chart, by code or name (default: `area`, else the first local area with data).
+    pub areas: Vec<String>,
+    /// Indicators of a board summary, by id or name (default: every loaded indicator).
+    pub indicators: Vec<String>,
+    /// Period label that direction of travel compares with (default: the period before the latest).
+    pub comparator_period: Option<String>,
+    /// The direction-of-travel rule: `{"test": "z_test"|"intervals_overlap", "relative_change_percent": 5, "ignore_intervals": false}`.
+    pub direction: DirectionRule,
+    /// Recent-trend test: `weighted_regression` (default) or `chi_square_counts`.
+    pub trend_method: TrendMethod,
+    /// SPC improvement direction: `increase`, `decrease` or `neutral` (default: from the polarity, else neutral).
+    pub improvement: Option<String>,
+    /// SPC target for the assurance icon.
+    pub target: Option<f64>,
+    /// SPC: period labels where a new group (own mean and limits) starts.
+    pub rebase: Vec<String>,
+    /// SPC: compute limits from the first N points of each group only (N ≥ 12), else from all.
+    pub baseline_points: Option<usize>,
+    /// SPC: keep moving ranges ≥ 3.267 × their mean (no screening; the NHSE Excel tool's default).
+    pub no_outlier_screening: bool,
 }
 
 /// A built view, tagged by its kind for the page.
@@ -62,6 +85,8 @@ pub enum ViewModel {
     Overview(OverviewView),
     /// One area's spine chart.
     Spine(SpineView),
+    /// One indicator over time for one or more areas.
+    Trend(TrendView),
 }
 
 impl ViewModel {
@@ -71,6 +96,7 @@ impl ViewModel {
             ViewModel::CompareAreas(view) => view.table(),
             ViewModel::Overview(view) => view.table(),
             ViewModel::Spine(view) => view.table(),
+            ViewModel::Trend(view) => view.table(),
         }
     }
 }
@@ -98,7 +124,7 @@ impl std::fmt::Display for ViewError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ViewError::NoData => write!(f, "no data loaded"),
-            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` (compare_areas, overview, spine)"),
+            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` (compare_areas, overview, spine, trend, spc, board_summary)"),
             ViewError::UnknownIndicator(i) => write!(f, "no indicator `{i}`"),
             ViewError::UnknownPeriod(p) => write!(f, "no data for period `{p}`"),
             ViewError::UnknownArea(a) => write!(f, "no area `{a}`"),
@@ -155,6 +181,7 @@ pub fn build_view(dataset: &Dataset, spec: &ViewSpec) -> Result<ViewModel, ViewE
         }
         "overview" | "tartan_rug" => Ok(ViewModel::Overview(overview_view(dataset, &benchmarker, spec, spec.palette))),
         "spine" | "spine_chart" => Ok(ViewModel::Spine(spine_view(dataset, &benchmarker, spec, area, spec.palette)?)),
+        "trend" | "trajectory" => Ok(ViewModel::Trend(trend_view(dataset, spec)?)),
         other => Err(ViewError::UnknownView(other.to_owned())),
     }
 }
