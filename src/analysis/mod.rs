@@ -15,6 +15,8 @@ pub mod quintiles;
 pub mod recent_trend;
 pub mod series;
 pub mod spread;
+pub mod target_rules;
+pub mod targets;
 pub mod trajectory;
 
 pub use benchmark::{BenchmarkOptions, BenchmarkOutcome, Benchmarker, ComparisonSource};

@@ -2,7 +2,10 @@
 
 mod benchmark;
 mod compute;
+mod input;
 mod inspect;
+mod targets;
+mod trend;
 
 use std::io::Write;
 
@@ -18,6 +21,8 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         "inspect" => inspect::run(rest, out, err),
         "compute" => compute::run(rest, out, err),
         "benchmark" => benchmark::run(rest, out, err),
+        "trend" => trend::run(rest, out, err),
+        "targets" => targets::run(rest, out, err),
         "-h" | "--help" | "help" => {
             let _ = writeln!(out, "{USAGE}");
             0
@@ -34,4 +39,6 @@ pub const USAGE: &str = "usage: indicator-lens <command> [options]
 commands:
   inspect FILE... [--json]      detected format and load report
   compute proportion|rate|dsr|isr|israte|mean --input FILE [--group COL] [--multiplier N] [--confidence 0.95,0.998]
-  benchmark FILE... [--against england|parent|AREA_CODE|codes.txt] [--level 95|99.8] [--polarity FILE]";
+  benchmark FILE... [--against england|parent|AREA_CODE|codes.txt] [--level 95|99.8] [--polarity FILE]
+  trend FILE... [--polarity FILE] [--threshold PERCENT] [--out FILE]   recent trend and direction of travel
+  targets FILE... --schedule FILE [--polarity FILE] [--out FILE]        periods against contract-year targets";

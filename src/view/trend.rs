@@ -11,6 +11,8 @@ use crate::analysis::observation_groups::ObservationGroups;
 use crate::analysis::polarity::{effective_polarity, infer_polarities, polarity_text};
 use crate::analysis::recent_trend::{recent_trend, RecentTrend};
 use crate::analysis::series::{comparator_row, latest_valued, series_rows, SeriesKey};
+use crate::analysis::target_rules::TargetRule;
+use crate::analysis::targets::{contract_years, evaluate_targets};
 use crate::analysis::trajectory::plan_against_actuals;
 use crate::model::{AreaKind, Dataset, Sym};
 use serde::{Deserialize, Serialize};
@@ -201,10 +203,28 @@ pub fn trend_view(dataset: &Dataset, spec: &ViewSpec) -> Result<TrendView, ViewE
         breakdown,
         polarity: polarity_text(polarity).to_owned(),
         series,
-        targets: Vec::new(),
+        targets: target_step_view(dataset, indicator, first_area, &series_rows(dataset, &key_for(first_area)), polarity),
         plan: plan_view(dataset, indicator, first_area, &series_rows(dataset, &key_for(first_area))),
         direction_rule: spec.direction.text(),
     })
+}
+
+/// Each contract year as a step at its threshold (fixed, or the one evaluated for its last period).
+fn target_step_view(dataset: &Dataset, indicator: u32, area: u32, rows: &[usize], polarity: crate::model::Polarity) -> Vec<TargetStepView> {
+    let evaluations = evaluate_targets(dataset, rows, polarity);
+    let data_end = rows.iter().map(|&r| dataset.periods[dataset.row(r).period as usize].end.as_fractional_year()).fold(f64::NAN, f64::max);
+    contract_years(dataset, indicator, area)
+        .into_iter()
+        .map(|year| {
+            let open_end = if data_end.is_finite() && data_end > year.start.as_fractional_year() { data_end } else { year.start.as_fractional_year() + 1.0 };
+            let (from_x, to_x) = year.span_years(open_end);
+            let value = match year.rule {
+                TargetRule::Fixed { value, .. } => Some(value),
+                _ => evaluations.iter().rev().find(|e| e.contract_year.as_deref() == Some(year.label.as_str())).and_then(|e| e.threshold),
+            };
+            TargetStepView { period: year.label, from_x, to_x, text: year.text, value }
+        })
+        .collect()
 }
 
 fn plan_view(dataset: &Dataset, indicator: u32, area: u32, rows: &[usize]) -> Vec<PlanPointView> {
