@@ -90,5 +90,13 @@ fn caption_of(model: &ViewModel) -> String {
                 .collect();
             format!("{} over time with 95% intervals ({}). {}.", v.indicator, v.polarity, lines.join("; "))
         }
+        ViewModel::Spc(v) => format!(
+            "XmR chart of {} for {} ({} points): latest point shows {}; assurance: {}.",
+            v.indicator,
+            v.area,
+            v.points.len(),
+            v.variation_icon.text(),
+            v.assurance.text()
+        ),
     }
 }

@@ -14,6 +14,7 @@ pub mod polarity;
 pub mod quintiles;
 pub mod recent_trend;
 pub mod series;
+pub mod spc;
 pub mod spread;
 pub mod target_rules;
 pub mod targets;

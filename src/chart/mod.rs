@@ -4,6 +4,7 @@ mod colour;
 mod compare_areas;
 mod legend;
 mod overview;
+mod spc;
 mod spine;
 mod text_fit;
 mod time_axis;
@@ -13,6 +14,7 @@ pub use colour::parse_hex;
 pub use compare_areas::{draw_compare_areas, suggested_compare_areas_height};
 pub use overview::draw_overview;
 pub use spine::draw_spine;
+pub use spc::draw_spc;
 pub use trend::draw_trend;
 
 use crate::view::ViewModel;
@@ -53,6 +55,7 @@ pub fn draw_view<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &ViewM
         ViewModel::Overview(overview) => draw_overview(root, overview),
         ViewModel::Spine(spine) => draw_spine(root, spine),
         ViewModel::Trend(trend) => draw_trend(root, trend),
+        ViewModel::Spc(spc) => draw_spc(root, spc),
     }
 }
 

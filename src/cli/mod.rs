@@ -4,6 +4,7 @@ mod benchmark;
 mod compute;
 mod input;
 mod inspect;
+mod spc;
 mod targets;
 mod trend;
 
@@ -23,6 +24,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         "benchmark" => benchmark::run(rest, out, err),
         "trend" => trend::run(rest, out, err),
         "targets" => targets::run(rest, out, err),
+        "spc" => spc::run(rest, out, err),
         "-h" | "--help" | "help" => {
             let _ = writeln!(out, "{USAGE}");
             0
@@ -41,4 +43,5 @@ commands:
   compute proportion|rate|dsr|isr|israte|mean --input FILE [--group COL] [--multiplier N] [--confidence 0.95,0.998]
   benchmark FILE... [--against england|parent|AREA_CODE|codes.txt] [--level 95|99.8] [--polarity FILE]
   trend FILE... [--polarity FILE] [--threshold PERCENT] [--out FILE]   recent trend and direction of travel
-  targets FILE... --schedule FILE [--polarity FILE] [--out FILE]        periods against contract-year targets";
+  targets FILE... --schedule FILE [--polarity FILE] [--out FILE]        periods against contract-year targets
+  spc FILE [--indicator KEY] [--area AREA] [--improvement increase|decrease|neutral] [--target N] [--out FILE]";

@@ -7,6 +7,7 @@ pub mod selection;
 mod spec;
 mod spine;
 pub mod table;
+mod spc;
 mod trend;
 
 pub use compare_areas::{CompareAreasBar, CompareAreasView};
@@ -16,3 +17,4 @@ pub use table::{csv_cell, ViewTable};
 pub use overview::{ColumnRole, OverviewCell, OverviewColumn, OverviewRow, OverviewView, PLAIN_CELL_COLOUR};
 pub use spine::{SpineRow, SpineView};
 pub use trend::{trend_view, PlanPointView, TargetStepView, TrendPointView, TrendSeriesView, TrendView};
+pub use spc::{spc_view, SpcPointView, SpcView};

@@ -4,6 +4,7 @@ use super::compare_areas::{compare_areas_view, CompareAreasView};
 use super::overview::{overview_view, OverviewView};
 use super::spine::{spine_view, SpineView};
 use super::trend::{trend_view, TrendView};
+use super::spc::{spc_view, SpcView};
 use super::selection::{select, select_indicator};
 use super::table::ViewTable;
 use crate::analysis::polarity::parse_polarity;
@@ -87,6 +88,8 @@ pub enum ViewModel {
     Spine(SpineView),
     /// One indicator over time for one or more areas.
     Trend(TrendView),
+    /// XmR chart of one indicator and area.
+    Spc(SpcView),
 }
 
 impl ViewModel {
@@ -97,6 +100,7 @@ impl ViewModel {
             ViewModel::Overview(view) => view.table(),
             ViewModel::Spine(view) => view.table(),
             ViewModel::Trend(view) => view.table(),
+            ViewModel::Spc(view) => view.table(),
         }
     }
 }
@@ -116,6 +120,8 @@ pub enum ViewError {
     UnknownArea(String),
     /// A view that needs an area was given none and none could be chosen.
     AreaNeeded,
+    /// The data cannot make this view (too few points …), with the reason.
+    Unusable(String),
     /// A polarity override could not be read.
     BadPolarity(String),
 }
@@ -129,6 +135,7 @@ impl std::fmt::Display for ViewError {
             ViewError::UnknownPeriod(p) => write!(f, "no data for period `{p}`"),
             ViewError::UnknownArea(a) => write!(f, "no area `{a}`"),
             ViewError::AreaNeeded => write!(f, "this view needs an area"),
+            ViewError::Unusable(reason) => write!(f, "{reason}"),
             ViewError::BadPolarity(p) => write!(f, "cannot read polarity `{p}` (high, low or none)"),
         }
     }
@@ -182,6 +189,7 @@ pub fn build_view(dataset: &Dataset, spec: &ViewSpec) -> Result<ViewModel, ViewE
         "overview" | "tartan_rug" => Ok(ViewModel::Overview(overview_view(dataset, &benchmarker, spec, spec.palette))),
         "spine" | "spine_chart" => Ok(ViewModel::Spine(spine_view(dataset, &benchmarker, spec, area, spec.palette)?)),
         "trend" | "trajectory" => Ok(ViewModel::Trend(trend_view(dataset, spec)?)),
+        "spc" | "xmr" => Ok(ViewModel::Spc(spc_view(dataset, spec)?)),
         other => Err(ViewError::UnknownView(other.to_owned())),
     }
 }
