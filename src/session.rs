@@ -90,6 +90,7 @@ fn caption_of(model: &ViewModel) -> String {
                 .collect();
             format!("{} over time with 95% intervals ({}). {}.", v.indicator, v.polarity, lines.join("; "))
         }
+        ViewModel::BoardSummary(v) => format!("{} {}", v.sentence, v.rule),
         ViewModel::Spc(v) => format!(
             "XmR chart of {} for {} ({} points): latest point shows {}; assurance: {}.",
             v.indicator,

@@ -38,7 +38,7 @@ impl DirectionRule {
     pub fn text(&self) -> String {
         let threshold = format!(
             "a change of more than {}% of the comparator value (relative change)",
-            format_number(self.relative_change_percent)
+            self.relative_change_percent
         );
         if self.ignore_intervals {
             return format!("Direction of travel: improved or worsened when {threshold}; otherwise stayed the same.");
@@ -145,7 +145,7 @@ pub fn direction_of_travel(
     } else {
         let relative = if previous.value != 0.0 { 100.0 * change / previous.value.abs() } else if change == 0.0 { 0.0 } else { f64::INFINITY };
         let moved = relative.abs() > rule.relative_change_percent;
-        (moved, format!("{change_text}: {:+.1}% change (threshold ±{}%)", relative, format_number(rule.relative_change_percent)))
+        (moved, format!("{change_text}: {:+.1}% change (threshold ±{}%)", relative, rule.relative_change_percent))
     };
     let direction = match (moved, change > 0.0, polarity) {
         (false, _, _) => Direction::Stable,

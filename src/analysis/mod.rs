@@ -16,6 +16,7 @@ pub mod recent_trend;
 pub mod series;
 pub mod spc;
 pub mod spread;
+pub mod summary;
 pub mod target_rules;
 pub mod targets;
 pub mod trajectory;

@@ -1,5 +1,6 @@
 //! Chart drawing with plotters, generic over the backend (canvas in the page, SVG for export).
 
+mod board_summary;
 mod colour;
 mod compare_areas;
 mod legend;
@@ -10,6 +11,7 @@ mod text_fit;
 mod time_axis;
 mod trend;
 
+pub use board_summary::draw_board_summary;
 pub use colour::parse_hex;
 pub use compare_areas::{draw_compare_areas, suggested_compare_areas_height};
 pub use overview::draw_overview;
@@ -56,6 +58,7 @@ pub fn draw_view<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &ViewM
         ViewModel::Spine(spine) => draw_spine(root, spine),
         ViewModel::Trend(trend) => draw_trend(root, trend),
         ViewModel::Spc(spc) => draw_spc(root, spc),
+        ViewModel::BoardSummary(summary) => draw_board_summary(root, summary),
     }
 }
 

@@ -5,6 +5,7 @@ mod compute;
 mod input;
 mod inspect;
 mod spc;
+mod summary;
 mod targets;
 mod trend;
 
@@ -25,6 +26,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         "trend" => trend::run(rest, out, err),
         "targets" => targets::run(rest, out, err),
         "spc" => spc::run(rest, out, err),
+        "summary" => summary::run(rest, out, err),
         "-h" | "--help" | "help" => {
             let _ = writeln!(out, "{USAGE}");
             0
@@ -44,4 +46,5 @@ commands:
   benchmark FILE... [--against england|parent|AREA_CODE|codes.txt] [--level 95|99.8] [--polarity FILE]
   trend FILE... [--polarity FILE] [--threshold PERCENT] [--out FILE]   recent trend and direction of travel
   targets FILE... --schedule FILE [--polarity FILE] [--out FILE]        periods against contract-year targets
-  spc FILE [--indicator KEY] [--area AREA] [--improvement increase|decrease|neutral] [--target N] [--out FILE]";
+  spc FILE [--indicator KEY] [--area AREA] [--improvement increase|decrease|neutral] [--target N] [--out FILE]
+  summary FILE... [--polarity FILE] [--threshold PERCENT] [--area AREA] [--csv] [--out FILE]   board-paper sentence and table";

@@ -1,5 +1,6 @@
 //! View models: plain structs holding exactly what a chart or table needs (no statistics computed here).
 
+mod board_summary;
 mod compare_areas;
 mod legend;
 mod overview;
@@ -18,3 +19,4 @@ pub use overview::{ColumnRole, OverviewCell, OverviewColumn, OverviewRow, Overvi
 pub use spine::{SpineRow, SpineView};
 pub use trend::{trend_view, PlanPointView, TargetStepView, TrendPointView, TrendSeriesView, TrendView};
 pub use spc::{spc_view, SpcPointView, SpcView};
+pub use board_summary::{board_summary_view, BoardSummaryView, DirectionCount};

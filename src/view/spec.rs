@@ -5,6 +5,7 @@ use super::overview::{overview_view, OverviewView};
 use super::spine::{spine_view, SpineView};
 use super::trend::{trend_view, TrendView};
 use super::spc::{spc_view, SpcView};
+use super::board_summary::{board_summary_view, BoardSummaryView};
 use super::selection::{select, select_indicator};
 use super::table::ViewTable;
 use crate::analysis::polarity::parse_polarity;
@@ -90,6 +91,8 @@ pub enum ViewModel {
     Trend(TrendView),
     /// XmR chart of one indicator and area.
     Spc(SpcView),
+    /// The board-paper sentence and table.
+    BoardSummary(BoardSummaryView),
 }
 
 impl ViewModel {
@@ -101,6 +104,7 @@ impl ViewModel {
             ViewModel::Spine(view) => view.table(),
             ViewModel::Trend(view) => view.table(),
             ViewModel::Spc(view) => view.table(),
+            ViewModel::BoardSummary(view) => view.table(),
         }
     }
 }
@@ -190,6 +194,7 @@ pub fn build_view(dataset: &Dataset, spec: &ViewSpec) -> Result<ViewModel, ViewE
         "spine" | "spine_chart" => Ok(ViewModel::Spine(spine_view(dataset, &benchmarker, spec, area, spec.palette)?)),
         "trend" | "trajectory" => Ok(ViewModel::Trend(trend_view(dataset, spec)?)),
         "spc" | "xmr" => Ok(ViewModel::Spc(spc_view(dataset, spec)?)),
+        "board_summary" | "summary" => Ok(ViewModel::BoardSummary(board_summary_view(dataset, spec)?)),
         other => Err(ViewError::UnknownView(other.to_owned())),
     }
 }
