@@ -93,7 +93,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         return 1;
     }
     let csv = targets_csv(&session.dataset, &overrides);
-    if !write_output("targets", &csv, out_path.as_deref(), out, err) || !(schedule_ok && data_ok) {
+    if !(write_output("targets", &csv, out_path.as_deref(), out, err) && schedule_ok && data_ok) {
         return 1;
     }
     0
