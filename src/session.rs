@@ -103,5 +103,22 @@ fn caption_of(model: &ViewModel) -> String {
                 v.area, v.need.people, v.need.basis
             )
         }
+        ViewModel::Trend(v) => {
+            let lines: Vec<String> = v
+                .series
+                .iter()
+                .map(|s| format!("{}: {}, {} since {}", s.area_name, s.recent_trend.label(), s.direction.text(), s.comparator_period.as_deref().unwrap_or("no comparator")))
+                .collect();
+            format!("{} over time with 95% intervals ({}). {}.", v.indicator, v.polarity, lines.join("; "))
+        }
+        ViewModel::BoardSummary(v) => format!("{} {}", v.sentence, v.rule),
+        ViewModel::Spc(v) => format!(
+            "XmR chart of {} for {} ({} points): latest point shows {}; assurance: {}.",
+            v.indicator,
+            v.area,
+            v.points.len(),
+            v.variation_icon.text(),
+            v.assurance.text()
+        ),
     }
 }

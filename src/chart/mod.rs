@@ -1,15 +1,20 @@
 //! Chart drawing with plotters, generic over the backend (canvas in the page, SVG for export).
 
 mod access;
+mod board_summary;
 mod colour;
 mod compare_areas;
 mod legend;
 mod overview;
 mod prevalence;
 mod size;
+mod spc;
 mod spine;
 mod text_fit;
+mod time_axis;
+mod trend;
 
+pub use board_summary::draw_board_summary;
 pub use colour::parse_hex;
 pub use compare_areas::{draw_compare_areas, suggested_compare_areas_height};
 pub use access::draw_access;
@@ -17,6 +22,8 @@ pub use overview::draw_overview;
 pub use prevalence::{draw_prevalence, suggested_prevalence_height};
 pub use size::preferred_size;
 pub use spine::draw_spine;
+pub use spc::draw_spc;
+pub use trend::draw_trend;
 
 use crate::view::ViewModel;
 use plotters::coord::Shift;
@@ -57,6 +64,9 @@ pub fn draw_view<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &ViewM
         ViewModel::Spine(spine) => draw_spine(root, spine),
         ViewModel::Prevalence(prevalence) => draw_prevalence(root, prevalence),
         ViewModel::Access(access) => draw_access(root, access),
+        ViewModel::Trend(trend) => draw_trend(root, trend),
+        ViewModel::Spc(spc) => draw_spc(root, spc),
+        ViewModel::BoardSummary(summary) => draw_board_summary(root, summary),
     }
 }
 

@@ -45,7 +45,7 @@ fn read_against(value: &str) -> Result<Benchmark, String> {
 }
 
 /// Reads polarity overrides: lines of `indicator,polarity` (a header line is skipped when unreadable).
-fn read_polarity(path: &str) -> Result<PolarityOverrides, String> {
+pub(crate) fn read_polarity(path: &str) -> Result<PolarityOverrides, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let mut overrides = PolarityOverrides::new();
     for (number, line) in text.lines().enumerate() {

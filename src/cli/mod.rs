@@ -2,8 +2,13 @@
 
 mod benchmark;
 mod compute;
+mod input;
 mod inspect;
 mod prevalence;
+mod spc;
+mod summary;
+mod targets;
+mod trend;
 
 use std::io::Write;
 
@@ -20,6 +25,10 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         "compute" => compute::run(rest, out, err),
         "benchmark" => benchmark::run(rest, out, err),
         "prevalence" => prevalence::run(rest, out, err),
+        "trend" => trend::run(rest, out, err),
+        "targets" => targets::run(rest, out, err),
+        "spc" => spc::run(rest, out, err),
+        "summary" => summary::run(rest, out, err),
         "-h" | "--help" | "help" => {
             let _ = writeln!(out, "{USAGE}");
             0
@@ -37,4 +46,8 @@ commands:
   inspect FILE... [--json]      detected format and load report
   compute proportion|rate|dsr|isr|israte|mean --input FILE [--group COL] [--multiplier N] [--confidence 0.95,0.998]
   benchmark FILE... [--against england|parent|AREA_CODE|codes.txt] [--level 95|99.8] [--polarity FILE]
-  prevalence --rates FILE --population FILE [--bands 2-4,5-16,17-19] [--access FILE] [--target 0.34] [--need N]";
+  prevalence --rates FILE --population FILE [--bands 2-4,5-16,17-19] [--access FILE] [--target 0.34] [--need N]
+  trend FILE... [--polarity FILE] [--threshold PERCENT] [--out FILE]   recent trend and direction of travel
+  targets FILE... --schedule FILE [--polarity FILE] [--out FILE]        periods against contract-year targets
+  spc FILE [--indicator KEY] [--area AREA] [--improvement increase|decrease|neutral] [--target N] [--out FILE]
+  summary FILE... [--polarity FILE] [--threshold PERCENT] [--area AREA] [--csv] [--out FILE]   board-paper sentence and table";

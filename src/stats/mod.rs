@@ -18,6 +18,8 @@ mod quantiles;
 mod rate;
 mod sii;
 mod summed_estimate;
+mod trend_test;
+mod xmr;
 
 pub use confidence::{normalise_confidence, z_value, CONFIDENCE_PAIR};
 pub use distributions::{chisq_quantile, norm_quantile, t_quantile};
@@ -37,6 +39,11 @@ pub use quantiles::phe_quantile;
 pub use rate::{poisson_rate, rate_method_name, rate_statistic};
 pub use sii::{sii_point, SiiPoint};
 pub use summed_estimate::{scale, sum_independent};
+pub use trend_test::{
+    chi_square_trend_counts, ordinary_slope, slope_sign_stable, standard_error_from_95, weighted_trend, without, TrendFit,
+    TREND_CHI_SQUARE_CRITICAL,
+};
+pub use xmr::{special_causes, xmr_limits, SpecialCauseRule, XmrLimits, LIMIT_FACTOR, MR_SCREEN_FACTOR, RUN_LENGTH};
 
 /// Formats a multiplier the way R's `format(x, scientific = FALSE)` does for labels (100000, 0.5).
 pub fn format_multiplier(m: f64) -> String {

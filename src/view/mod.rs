@@ -1,6 +1,7 @@
 //! View models: plain structs holding exactly what a chart or table needs (no statistics computed here).
 
 pub mod access;
+mod board_summary;
 mod compare_areas;
 mod legend;
 mod overview;
@@ -9,6 +10,8 @@ pub mod selection;
 mod spec;
 mod spine;
 pub mod table;
+mod spc;
+mod trend;
 
 pub use compare_areas::{CompareAreasBar, CompareAreasView};
 pub use legend::{legend_for, LegendEntry};
@@ -18,3 +21,6 @@ pub use overview::{ColumnRole, OverviewCell, OverviewColumn, OverviewRow, Overvi
 pub use spine::{SpineRow, SpineView};
 pub use access::AccessView;
 pub use prevalence::PrevalenceView;
+pub use trend::{trend_view, PlanPointView, TargetStepView, TrendPointView, TrendSeriesView, TrendView};
+pub use spc::{spc_view, SpcPointView, SpcView};
+pub use board_summary::{board_summary_view, BoardSummaryView, DirectionCount};

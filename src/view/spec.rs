@@ -5,9 +5,14 @@ use super::prevalence::{parse_bands, prevalence_view, PrevalenceView};
 use super::compare_areas::{compare_areas_view, CompareAreasView};
 use super::overview::{overview_view, OverviewView};
 use super::spine::{spine_view, SpineView};
+use super::trend::{trend_view, TrendView};
+use super::spc::{spc_view, SpcView};
+use super::board_summary::{board_summary_view, BoardSummaryView};
 use super::selection::{select, select_indicator};
 use super::table::ViewTable;
 use crate::analysis::polarity::parse_polarity;
+use crate::analysis::direction::DirectionRule;
+use crate::analysis::recent_trend::TrendMethod;
 use crate::analysis::{Benchmark, BenchmarkOptions, Benchmarker, ConfidenceLevel, Palette, PolarityOverrides};
 use crate::model::Dataset;
 use serde::{Deserialize, Serialize};
@@ -28,7 +33,7 @@ pub enum SortOrder {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ViewSpec {
-    /// `compare_areas` (default), `overview` or `spine` (hyphens accepted).
+    /// `compare_areas` (default), `overview`, `spine`, `trend`, `spc` or `board_summary` (hyphens accepted).
     pub view: String,
     /// Indicator id or name (default: the first loaded).
     pub indicator: Option<String>,
@@ -58,6 +63,26 @@ pub struct ViewSpec {
     pub target_share: Option<f64>,
     /// Access: the estimated need to measure against, overriding the one estimated from rates and populations.
     pub estimated_need: Option<f64>,
+    /// Areas of a trend chart, by code or name (default: `area`, else the first local area with data).
+    pub areas: Vec<String>,
+    /// Indicators of a board summary, by id or name (default: every loaded indicator).
+    pub indicators: Vec<String>,
+    /// Period label that direction of travel compares with (default: the period before the latest).
+    pub comparator_period: Option<String>,
+    /// The direction-of-travel rule: `{"test": "z_test"|"intervals_overlap", "relative_change_percent": 5, "ignore_intervals": false}`.
+    pub direction: DirectionRule,
+    /// Recent-trend test: `weighted_regression` (default) or `chi_square_counts`.
+    pub trend_method: TrendMethod,
+    /// SPC improvement direction: `increase`, `decrease` or `neutral` (default: from the polarity, else neutral).
+    pub improvement: Option<String>,
+    /// SPC target for the assurance icon.
+    pub target: Option<f64>,
+    /// SPC: period labels where a new group (own mean and limits) starts.
+    pub rebase: Vec<String>,
+    /// SPC: compute limits from the first N points of each group only (N ≥ 12), else from all.
+    pub baseline_points: Option<usize>,
+    /// SPC: keep moving ranges ≥ 3.267 × their mean (no screening; the NHSE Excel tool's default).
+    pub no_outlier_screening: bool,
 }
 
 /// A built view, tagged by its kind for the page.
@@ -74,6 +99,12 @@ pub enum ViewModel {
     Prevalence(PrevalenceView),
     /// People seen ÷ estimated need over time, against a target.
     Access(AccessView),
+    /// One indicator over time for one or more areas.
+    Trend(TrendView),
+    /// XmR chart of one indicator and area.
+    Spc(SpcView),
+    /// The board-paper sentence and table.
+    BoardSummary(BoardSummaryView),
 }
 
 impl ViewModel {
@@ -85,6 +116,9 @@ impl ViewModel {
             ViewModel::Spine(view) => view.table(),
             ViewModel::Prevalence(view) => view.table(),
             ViewModel::Access(view) => view.table(),
+            ViewModel::Trend(view) => view.table(),
+            ViewModel::Spc(view) => view.table(),
+            ViewModel::BoardSummary(view) => view.table(),
         }
     }
 }
@@ -104,6 +138,8 @@ pub enum ViewError {
     UnknownArea(String),
     /// A view that needs an area was given none and none could be chosen.
     AreaNeeded,
+    /// The data cannot make this view (too few points …), with the reason.
+    Unusable(String),
     /// A polarity override could not be read.
     BadPolarity(String),
     /// The view cannot be built from what is loaded or asked (the reason in words).
@@ -114,11 +150,12 @@ impl std::fmt::Display for ViewError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ViewError::NoData => write!(f, "no data loaded"),
-            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` (compare_areas, overview, spine, prevalence, access)"),
+            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` (compare_areas, overview, spine, trend, spc, board_summary, prevalence, access)"),
             ViewError::UnknownIndicator(i) => write!(f, "no indicator `{i}`"),
             ViewError::UnknownPeriod(p) => write!(f, "no data for period `{p}`"),
             ViewError::UnknownArea(a) => write!(f, "no area `{a}`"),
             ViewError::AreaNeeded => write!(f, "this view needs an area"),
+            ViewError::Unusable(reason) => write!(f, "{reason}"),
             ViewError::BadPolarity(p) => write!(f, "cannot read polarity `{p}` (high, low or none)"),
             ViewError::Unavailable(reason) => f.write_str(reason),
         }
@@ -182,6 +219,9 @@ pub fn build_view(dataset: &Dataset, spec: &ViewSpec) -> Result<ViewModel, ViewE
             Ok(ViewModel::Access(view))
         }
         "spine" | "spine_chart" => Ok(ViewModel::Spine(spine_view(dataset, &benchmarker, spec, area, spec.palette)?)),
+        "trend" | "trajectory" => Ok(ViewModel::Trend(trend_view(dataset, spec)?)),
+        "spc" | "xmr" => Ok(ViewModel::Spc(spc_view(dataset, spec)?)),
+        "board_summary" | "summary" => Ok(ViewModel::BoardSummary(board_summary_view(dataset, spec)?)),
         other => Err(ViewError::UnknownView(other.to_owned())),
     }
 }

@@ -1,0 +1,136 @@
+//! The trend chart: each area's values over time with 95% whiskers, gaps left open, England and region
+//! lines, stepped targets and the planned trajectory, with a text legend of recent trends.
+
+use super::colour::parse_hex;
+use super::time_axis::{padded_range, time_label};
+use super::ChartError;
+use crate::view::{TrendSeriesView, TrendView};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// Target colour (Making Data Count's target red) and plan colour (its trajectory purple).
+const TARGET_COLOUR: RGBColor = RGBColor(0xDE, 0x1B, 0x1B);
+const PLAN_COLOUR: RGBColor = RGBColor(0x49, 0x00, 0x92);
+
+fn value_range(view: &TrendView) -> (f64, f64) {
+    let numbers = view
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter().flat_map(|p| [p.value, p.lower, p.upper]))
+        .chain(view.targets.iter().map(|t| t.value))
+        .chain(view.plan.iter().map(|p| Some(p.value)))
+        .flatten()
+        .filter(|v| v.is_finite());
+    let (low, high) = numbers.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if !low.is_finite() {
+        return (0.0, 1.0);
+    }
+    let pad = ((high - low) * 0.08).max(high.abs() * 0.02).max(1e-6);
+    (low - pad, high + pad)
+}
+
+/// Runs of consecutive points that all have values: a missing or suppressed point breaks the line.
+fn segments(series: &TrendSeriesView) -> Vec<Vec<(f64, f64)>> {
+    let mut runs = vec![Vec::new()];
+    for point in &series.points {
+        match point.value {
+            Some(v) => runs.last_mut().map(|r: &mut Vec<(f64, f64)>| r.push((point.x, v))).unwrap_or(()),
+            None => runs.push(Vec::new()),
+        }
+    }
+    runs.into_iter().filter(|r| !r.is_empty()).collect()
+}
+
+/// Draws a trend view on any plotters backend.
+pub fn draw_trend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &TrendView) -> Result<(), ChartError> {
+    root.fill(&WHITE).map_err(ChartError::from_drawing)?;
+    let (_, height) = root.dim_in_pixel();
+    let legend_rows = view.series.len() as u32 + u32::from(!view.targets.is_empty()) + u32::from(!view.plan.is_empty());
+    let legend_height = (legend_rows * 18 + 8).min(height / 3);
+    let (plot_area, legend_area) = root.split_vertically(height.saturating_sub(legend_height));
+    let xs = view
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.x))
+        .chain(view.plan.iter().map(|p| p.x))
+        .chain(view.targets.iter().flat_map(|t| [t.from_x, t.to_x]));
+    let (x_min, x_max) = padded_range(xs);
+    let (y_min, y_max) = value_range(view);
+    let mut title = view.indicator.clone();
+    if title.chars().count() > 90 {
+        title = title.chars().take(87).collect::<String>() + "...";
+    }
+    let mut chart = ChartBuilder::on(&plot_area)
+        .caption(title, ("sans-serif", 15))
+        .margin(10)
+        .x_label_area_size(35)
+        .y_label_area_size(60)
+        .build_cartesian_2d(x_min..x_max, y_min..y_max)
+        .map_err(ChartError::from_drawing)?;
+    let span = x_max - x_min;
+    let y_desc = if view.unit.is_empty() { "Value".to_owned() } else { format!("Value ({})", view.unit) };
+    chart
+        .configure_mesh()
+        .x_label_formatter(&|x| time_label(*x, span))
+        .x_labels(8)
+        .y_desc(y_desc)
+        .axis_desc_style(("sans-serif", 13))
+        .draw()
+        .map_err(ChartError::from_drawing)?;
+    for step in &view.targets {
+        if let Some(value) = step.value {
+            let line = [(step.from_x.max(x_min), value), (step.to_x.min(x_max), value)];
+            chart.draw_series(LineSeries::new(line, TARGET_COLOUR.stroke_width(2))).map_err(ChartError::from_drawing)?;
+        }
+    }
+    if !view.plan.is_empty() {
+        let line: Vec<(f64, f64)> = view.plan.iter().map(|p| (p.x, p.value)).collect();
+        chart.draw_series(LineSeries::new(line.clone(), PLAN_COLOUR.stroke_width(2))).map_err(ChartError::from_drawing)?;
+        chart
+            .draw_series(line.into_iter().map(|(x, y)| Cross::new((x, y), 4, PLAN_COLOUR.stroke_width(2))))
+            .map_err(ChartError::from_drawing)?;
+    }
+    for series in &view.series {
+        let colour = parse_hex(&series.colour);
+        let width = if series.role == "area" { 2 } else { 1 };
+        for run in segments(series) {
+            chart.draw_series(LineSeries::new(run, colour.stroke_width(width))).map_err(ChartError::from_drawing)?;
+        }
+        for point in &series.points {
+            let Some(value) = point.value else { continue };
+            if let (Some(lower), Some(upper)) = (point.lower, point.upper) {
+                let whisker = ErrorBar::new_vertical(point.x, lower, value, upper, colour.stroke_width(1), 6);
+                chart.draw_series(std::iter::once(whisker)).map_err(ChartError::from_drawing)?;
+            }
+            chart.draw_series(std::iter::once(Circle::new((point.x, value), 4, colour.filled()))).map_err(ChartError::from_drawing)?;
+        }
+    }
+    draw_trend_legend(&legend_area, view)
+}
+
+fn draw_trend_legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, view: &TrendView) -> Result<(), ChartError> {
+    let font: TextStyle = ("sans-serif", 12).into_font().into();
+    let mut y = 4;
+    let mut row = |colour: RGBColor, text: String| -> Result<(), ChartError> {
+        area.draw(&Rectangle::new([(10, y + 2), (24, y + 12)], colour.filled())).map_err(ChartError::from_drawing)?;
+        area.draw(&Text::new(text, (30, y), font.clone())).map_err(ChartError::from_drawing)?;
+        y += 18;
+        Ok(())
+    };
+    for series in &view.series {
+        let mut text = format!("{}: recent trend {}", series.area_name, series.recent_trend.label());
+        if let Some(comparator) = &series.comparator_period {
+            text.push_str(&format!("; {} since {}", series.direction.text(), comparator));
+        } else {
+            text.push_str(&format!("; direction: {}", series.direction.text()));
+        }
+        row(parse_hex(&series.colour), text)?;
+    }
+    if !view.targets.is_empty() {
+        row(TARGET_COLOUR, "Target (per contract year)".into())?;
+    }
+    if !view.plan.is_empty() {
+        row(PLAN_COLOUR, "Planned trajectory".into())?;
+    }
+    Ok(())
+}

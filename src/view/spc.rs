@@ -1,0 +1,164 @@
+//! The SPC view model: an XmR chart of one indicator and area (mean, limits, special-cause points with the
+//! rule that fired, variation and assurance icons).
+
+use super::selection::select_indicator;
+use super::table::ViewTable;
+use super::{polarity_overrides, ViewError, ViewSpec};
+use crate::analysis::number_text::format_number;
+use crate::analysis::observation_groups::ObservationGroups;
+use crate::analysis::polarity::{effective_polarity, infer_polarities};
+use crate::analysis::spc::{spc, Assurance, Improvement, SpcOptions, Variation};
+use crate::analysis::series::{series_rows, SeriesKey};
+use crate::model::{Dataset, PeriodKind, Polarity, Sym};
+use serde::{Deserialize, Serialize};
+
+/// One point of the XmR chart.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SpcPointView {
+    /// Period label.
+    pub period: String,
+    /// Position on the time axis (fractional year of the period's midpoint).
+    pub x: f64,
+    /// Value.
+    pub value: f64,
+    /// Centre line of the point's group.
+    pub mean: f64,
+    /// Upper process limit.
+    pub upper: f64,
+    /// Lower process limit.
+    pub lower: f64,
+    /// Upper 2σ limit.
+    pub upper_near: f64,
+    /// Lower 2σ limit.
+    pub lower_near: f64,
+    /// Rebase group.
+    pub group: usize,
+    /// The rule that fired, in words (empty for common cause).
+    pub rule: String,
+    /// Variation type.
+    pub variation: Variation,
+    /// Point colour by variation.
+    pub colour: String,
+}
+
+/// Everything the SPC chart and table need.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SpcView {
+    /// Indicator name.
+    pub indicator: String,
+    /// Indicator id (or name).
+    pub indicator_key: String,
+    /// Area name.
+    pub area: String,
+    /// Unit for the axis.
+    pub unit: String,
+    /// Improvement direction.
+    pub improvement: Improvement,
+    /// Target, when given.
+    pub target: Option<f64>,
+    /// Points in time order.
+    pub points: Vec<SpcPointView>,
+    /// The latest point's variation (the variation icon).
+    pub variation_icon: Variation,
+    /// Assurance against the target.
+    pub assurance: Assurance,
+    /// Trial-limit and other warnings.
+    pub warnings: Vec<String>,
+    /// The rules and settings used, in words.
+    pub method: String,
+}
+
+/// Builds the SPC view for the spec's indicator and area.
+pub fn spc_view(dataset: &Dataset, spec: &ViewSpec) -> Result<SpcView, ViewError> {
+    let indicator = select_indicator(dataset, spec.indicator.as_deref())?;
+    let area = match spec.area.as_deref().or(spec.areas.first().map(String::as_str)).map(str::trim).filter(|a| !a.is_empty()) {
+        Some(key) => dataset.find_area(key).or_else(|| dataset.find_area_by_name(key)).ok_or_else(|| ViewError::UnknownArea(key.to_owned()))?,
+        None => dataset.rows().find(|o| o.indicator == indicator).map(|o| o.area).ok_or(ViewError::NoData)?,
+    };
+    let first = dataset.rows().find(|o| o.indicator == indicator && o.area == area).ok_or(ViewError::NoData)?;
+    let key = SeriesKey { indicator, area, sex: first.sex, age: first.age, category_type: Sym(0), category: Sym(0) };
+    let rows: Vec<usize> = series_rows(dataset, &key).into_iter().filter(|&r| dataset.row(r).value.is_finite()).collect();
+    let overrides = polarity_overrides(spec)?;
+    let inferred = infer_polarities(dataset, &ObservationGroups::new(dataset));
+    let improvement = match spec.improvement.as_deref() {
+        Some(text) => Improvement::parse(text).ok_or_else(|| ViewError::BadPolarity(text.to_owned()))?,
+        None => match effective_polarity(dataset, indicator, &overrides, &inferred) {
+            Polarity::HighIsGood => Improvement::Increase,
+            Polarity::LowIsGood => Improvement::Decrease,
+            _ => Improvement::Neutral,
+        },
+    };
+    let label = |r: usize| dataset.periods[dataset.row(r).period as usize].label.clone();
+    let rebase_at: Vec<usize> = spec.rebase.iter().filter_map(|p| rows.iter().position(|&r| label(r) == p.trim())).collect();
+    let options = SpcOptions {
+        improvement,
+        target: spec.target,
+        rebase_at,
+        baseline_points: spec.baseline_points,
+        screen_outliers: !spec.no_outlier_screening,
+    };
+    let values: Vec<f64> = rows.iter().map(|&r| dataset.row(r).value).collect();
+    let result = spc(&values, &options).map_err(|e| ViewError::Unusable(format!("SPC: {e}")))?;
+    let mut warnings = result.warnings.clone();
+    for unmatched in spec.rebase.iter().filter(|p| !rows.iter().any(|&r| label(r) == p.trim())) {
+        warnings.push(format!("rebase period `{unmatched}` is not in the series: ignored"));
+    }
+    let kinds_ok = rows.iter().all(|&r| matches!(dataset.periods[dataset.row(r).period as usize].kind, PeriodKind::Month | PeriodKind::Quarter));
+    if !kinds_ok {
+        warnings.push("SPC charts are meant for monthly or quarterly series".into());
+    }
+    let points = rows
+        .iter()
+        .zip(&result.points)
+        .map(|(&r, p)| SpcPointView {
+            period: label(r),
+            x: dataset.periods[dataset.row(r).period as usize].midpoint_years(),
+            value: p.value,
+            mean: p.limits.mean,
+            upper: p.limits.upper,
+            lower: p.limits.lower,
+            upper_near: p.limits.upper_near,
+            lower_near: p.limits.lower_near,
+            group: p.group,
+            rule: p.rule.map(|r| r.text().to_owned()).unwrap_or_default(),
+            variation: p.variation,
+            colour: p.variation.colour().to_owned(),
+        })
+        .collect();
+    let meta = &dataset.indicators[indicator as usize];
+    let screening = if options.screen_outliers { "moving ranges ≥ 3.267 × their mean screened out" } else { "no moving-range screening" };
+    Ok(SpcView {
+        indicator: meta.name.clone(),
+        indicator_key: meta.key().to_owned(),
+        area: dataset.areas[area as usize].name.clone(),
+        unit: meta.unit.clone(),
+        improvement,
+        target: spec.target,
+        points,
+        variation_icon: result.variation_icon,
+        assurance: result.assurance,
+        warnings,
+        method: format!(
+            "XmR: limits = mean ± 2.66 × mean moving range ({screening}); rules by precedence: beyond a limit, 7-point trend, 2 of 3 beyond 2σ on one side, 7 points one side of the mean."
+        ),
+    })
+}
+
+impl SpcView {
+    /// One row per point: value, centre, limits, rule and variation.
+    pub fn table(&self) -> ViewTable {
+        let mut table = ViewTable::new(&["Period", "Value", "Mean", "Lower limit", "Upper limit", "Special cause rule", "Variation"]);
+        for p in &self.points {
+            table.rows.push(vec![
+                p.period.clone(),
+                format_number(p.value),
+                format_number(p.mean),
+                format_number(p.lower),
+                format_number(p.upper),
+                p.rule.clone(),
+                p.variation.text().to_owned(),
+            ]);
+        }
+        table
+    }
+}
