@@ -72,7 +72,7 @@ fn caption_of(model: &ViewModel) -> String {
             v.breakdown,
             v.period,
             v.area_type,
-            format!("{}%", v.level.percent()),
+            v.level.text(),
             v.benchmark_name
         ),
         ViewModel::Overview(v) => format!(

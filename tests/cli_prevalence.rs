@@ -51,11 +51,11 @@ fn access_section_agrees_with_the_access_view() {
         session.load(path.rsplit('/').next().unwrap(), &std::fs::read(path).unwrap(), &LoadOptions::default());
     }
     let spec: ViewSpec = serde_json::from_str(r#"{"view": "access", "target_share": 0.34, "estimated_need": 19561}"#).unwrap();
-    assert_eq!(session.export_csv(&spec).unwrap(), access);
+    assert_eq!(session.export_csv(&spec, 0).unwrap(), access);
     // The need estimated from the files (no --need) is the same in both too.
     let (_, derived, _) = cli(&["prevalence", "--rates", RATES, "--population", POPULATION, "--access", ACCESS, "--target", "34%"]);
     let spec: ViewSpec = serde_json::from_str(r#"{"view": "access", "target_share": 0.34}"#).unwrap();
-    assert_eq!(derived.split_once("\r\n\r\n").unwrap().1, session.export_csv(&spec).unwrap());
+    assert_eq!(derived.split_once("\r\n\r\n").unwrap().1, session.export_csv(&spec, 0).unwrap());
 }
 
 #[test]
