@@ -68,12 +68,17 @@ const channel = new WorkerChannel();
 
 /** Files the user loaded, kept so a crash or a corrected option can re-run the whole load. */
 const loadedFiles = [];
-const state = { view: 'compare-areas', catalogue: null, spec: {} };
+const state = { view: 'compare-areas', catalogue: null, spec: {}, polarity: {} };
 
 const VIEWS = [
   { id: 'overview', label: 'Overview', controls: ['area_type', 'comparator', 'level'] },
   { id: 'compare-areas', label: 'Compare areas', controls: ['indicator', 'period', 'area_type', 'comparator', 'level', 'sort'] },
   { id: 'spine', label: 'Spine chart', controls: ['area', 'comparator', 'level'] },
+  { id: 'trend', label: 'Trend', controls: ['indicator', 'area', 'comparator_period', 'relative_change_percent'] },
+  { id: 'spc', label: 'SPC', controls: ['indicator', 'area', 'improvement', 'target'] },
+  { id: 'board-summary', label: 'Board summary', controls: ['area', 'relative_change_percent'] },
+  { id: 'prevalence', label: 'Prevalence', controls: ['bands'] },
+  { id: 'access', label: 'Access', controls: ['area', 'bands', 'target_share', 'estimated_need'] },
 ];
 
 function setStatus(text, isError = false) {
@@ -205,6 +210,7 @@ function buildControls() {
   if (!cat.indicators.some((i) => i.key === spec.indicator)) spec.indicator = cat.indicators[0]?.key;
   const indicator = cat.indicators.find((i) => i.key === spec.indicator);
   if (!indicator?.periods.includes(spec.period)) spec.period = indicator?.periods.at(-1);
+  const localAreas = cat.areas.filter((a) => a.kind !== 'England');
   const makers = {
     indicator: () => select('indicator', 'Indicator', cat.indicators.map((i) => [i.key, i.name])),
     period: () => select('period', 'Period', (indicator?.periods || []).map((p) => [p, p]).reverse()),
@@ -212,9 +218,47 @@ function buildControls() {
     comparator: () => select('comparator', 'Compared with', [['england', 'England'], ['parent', 'Region / parent']]),
     level: () => select('level', 'Confidence', [['95', '95%'], ['99.8', '99.8%']]),
     sort: () => select('sort', 'Sort', [['value', 'By value'], ['name', 'By name']]),
-    area: () => select('area', 'Area', cat.areas.filter((a) => a.kind !== 'England').map((a) => [a.key, a.name])),
+    area: () => select('area', 'Area', [['', 'Automatic'], ...localAreas.map((a) => [a.key, a.name])]),
+    comparator_period: () => select('comparator_period', 'Direction since', [['', 'Previous period'], ...(indicator?.periods || []).map((p) => [p, p])]),
+    improvement: () => select('improvement', 'Improvement is', [['', 'From polarity'], ['increase', 'An increase'], ['decrease', 'A decrease'], ['neutral', 'Neither']]),
+    relative_change_percent: () => numberInput('relative_change_percent', 'Change threshold without intervals (%)', '5'),
+    target: () => numberInput('target', 'Target (SPC assurance)', ''),
+    bands: () => textInput('bands', 'Age bands (e.g. 2-4, 5-16, 17-19)', ''),
+    target_share: () => numberInput('target_share', 'Access target (%)', ''),
+    estimated_need: () => numberInput('estimated_need', 'Estimated need (people, overrides)', ''),
   };
   for (const name of view.controls) form.append(makers[name]());
+  buildPolarityEditor(cat);
+}
+
+const POLARITY_LABELS = { HighIsGood: 'high is good', LowIsGood: 'low is good', NoJudgement: 'no judgement', Unknown: 'not known' };
+
+/** One select per indicator to set which direction is better; the choice travels in the view spec. */
+function buildPolarityEditor(cat) {
+  const list = $('polarity-list');
+  list.replaceChildren();
+  for (const indicator of cat.indicators) {
+    const id = `polarity-${list.children.length}`;
+    const label = element('label', indicator.name);
+    label.htmlFor = id;
+    const choice = element('select');
+    choice.id = id;
+    choice.dataset.indicator = indicator.key;
+    const inferred = POLARITY_LABELS[indicator.polarity] || 'not known';
+    for (const [value, text] of [['', `From the file (${inferred})`], ['high', 'High is good'], ['low', 'Low is good'], ['none', 'No judgement']]) choice.append(option(value, text));
+    choice.value = state.polarity[indicator.key] || '';
+    choice.addEventListener('change', () => {
+      if (choice.value) state.polarity[indicator.key] = choice.value; else delete state.polarity[indicator.key];
+      refreshView();
+    });
+    list.append(label, choice);
+  }
+}
+
+function onControlChange(name, value) {
+  state.spec[name] = value;
+  if (name === 'indicator') buildControls();
+  refreshView();
 }
 
 function select(name, labelText, entries) {
@@ -224,16 +268,53 @@ function select(name, labelText, entries) {
   for (const [value, label] of entries) s.append(option(value, label));
   if (state.spec[name] !== undefined && entries.some(([v]) => v === state.spec[name])) s.value = state.spec[name];
   state.spec[name] = s.value;
-  s.addEventListener('change', () => {
-    state.spec[name] = s.value;
-    if (name === 'indicator') buildControls();
-    refreshView();
-  });
+  s.addEventListener('change', () => onControlChange(name, s.value));
   return labelled(labelText, s);
 }
 
+function textInput(name, labelText, fallback, type = 'text') {
+  const input = element('input');
+  input.type = type;
+  input.name = name;
+  input.id = `control-${name}`;
+  input.value = state.spec[name] ?? fallback;
+  state.spec[name] = input.value;
+  input.addEventListener('change', () => onControlChange(name, input.value));
+  return labelled(labelText, input);
+}
+
+function numberInput(name, labelText, fallback) {
+  const label = textInput(name, labelText, fallback, 'number');
+  label.querySelector('input').step = 'any';
+  return label;
+}
+
+/** The view spec for the core: text controls become the types the core reads; blanks are left out. */
 function currentSpec() {
-  return { view: state.view, ...state.spec, level: Number(state.spec.level || 95) };
+  const s = state.spec;
+  const number = (value) => (value === '' || value === undefined || value === null ? undefined : Number(value));
+  const text = (value) => (value === '' || value === undefined ? undefined : value);
+  const share = number(s.target_share);
+  const spec = {
+    view: state.view.replace(/-/g, '_'),
+    indicator: text(s.indicator),
+    period: text(s.period),
+    area: text(s.area),
+    area_type: text(s.area_type),
+    comparator: text(s.comparator),
+    level: number(s.level) ?? 95,
+    sort: text(s.sort),
+    comparator_period: text(s.comparator_period),
+    improvement: text(s.improvement),
+    target: number(s.target),
+    target_share: share === undefined ? undefined : share / 100,
+    estimated_need: number(s.estimated_need),
+    bands: s.bands ? s.bands.split(',').map((b) => b.trim()).filter(Boolean) : undefined,
+  };
+  if (Object.keys(state.polarity).length) spec.polarity = { ...state.polarity };
+  if (number(s.relative_change_percent) !== undefined) spec.direction = { relative_change_percent: number(s.relative_change_percent) };
+  for (const key of Object.keys(spec)) if (spec[key] === undefined) delete spec[key];
+  return spec;
 }
 
 /** Asks the worker for the view model, then draws it here (plotters-canvas needs the document). */
@@ -253,6 +334,11 @@ async function refreshView() {
   }
 }
 
+function selectTab(id) {
+  state.view = id;
+  for (const t of $('view-tabs').children) t.setAttribute('aria-selected', String(t.id === `tab-${id}`));
+}
+
 function buildTabs() {
   const tabs = $('view-tabs');
   for (const view of VIEWS) {
@@ -262,8 +348,7 @@ function buildTabs() {
     tab.id = `tab-${view.id}`;
     tab.setAttribute('aria-selected', String(view.id === state.view));
     tab.addEventListener('click', () => {
-      state.view = view.id;
-      for (const t of tabs.children) t.setAttribute('aria-selected', String(t === tab));
+      selectTab(view.id);
       buildControls();
       refreshView();
     });
@@ -301,6 +386,15 @@ function wireExports() {
   });
 }
 
+/** Forgets every loaded file, here and in the worker. */
+async function clearAll() {
+  loadedFiles.length = 0;
+  await channel.call('clear');
+  renderReports([]);
+  $('views-section').hidden = true;
+  $('share-section').hidden = true;
+}
+
 function wireLoading() {
   const zone = $('drop-zone');
   const input = $('file-input');
@@ -321,13 +415,12 @@ function wireLoading() {
   for (const s of SAMPLES) samples.append(option(s.name, s.title));
   $('sample-button').addEventListener('click', async () => {
     const sample = SAMPLES.find((s) => s.name === samples.value);
-    await loadFiles([{ name: sample.name, bytes: new TextEncoder().encode(sample.text).buffer }]);
+    await clearAll();
+    if (sample.view && VIEWS.some((v) => v.id === sample.view)) selectTab(sample.view);
+    await loadFiles(sample.files.map((f) => ({ name: f.name, bytes: new TextEncoder().encode(f.text).buffer })));
   });
   $('clear-button').addEventListener('click', async () => {
-    loadedFiles.length = 0;
-    await channel.call('clear');
-    renderReports([]);
-    $('views-section').hidden = true;
+    await clearAll();
     setStatus('All files cleared.');
   });
 }
@@ -377,6 +470,20 @@ function wireSharing() {
   });
 }
 
+/** Turns a core view spec (from a link) back into the page's control values. */
+function restoreControls(spec) {
+  const controls = ['indicator', 'period', 'area', 'area_type', 'level', 'sort', 'comparator_period', 'improvement', 'target', 'estimated_need'];
+  for (const key of controls) if (spec[key] !== null && spec[key] !== undefined && typeof spec[key] !== 'object') state.spec[key] = String(spec[key]);
+  if (typeof spec.comparator === 'string') state.spec.comparator = spec.comparator;
+  if (typeof spec.target_share === 'number') state.spec.target_share = String(spec.target_share * 100);
+  if (Array.isArray(spec.bands) && spec.bands.length) state.spec.bands = spec.bands.join(', ');
+  if (spec.polarity && typeof spec.polarity === 'object') {
+    state.polarity = {};
+    for (const [key, value] of Object.entries(spec.polarity)) if (['high', 'low', 'none'].includes(value)) state.polarity[key] = value;
+  }
+  if (spec.direction && typeof spec.direction.relative_change_percent === 'number') state.spec.relative_change_percent = String(spec.direction.relative_change_percent);
+}
+
 /** Opens a link's or snapshot's state: untrusted, so every failure ends in a message and an empty page. */
 async function restoreShared(fragment, source) {
   let shared;
@@ -386,11 +493,8 @@ async function restoreShared(fragment, source) {
     setStatus(`This ${source} could not be opened: ${error.message}`, true);
     return;
   }
-  state.view = VIEWS.some((v) => v.id === shared.state.view) ? shared.state.view : state.view;
-  for (const tab of $('view-tabs').children) tab.setAttribute('aria-selected', String(tab.id === `tab-${state.view}`));
-  const { view, ...spec } = shared.state.spec;
-  for (const [key, value] of Object.entries(spec)) if (value !== null && typeof value !== 'object') state.spec[key] = String(value);
-  if (Array.isArray(spec.comparator)) state.spec.comparator = spec.comparator.join(',');
+  if (VIEWS.some((v) => v.id === shared.state.view)) selectTab(shared.state.view);
+  restoreControls(shared.state.spec);
   $('suppress-small').checked = shared.state.suppress_below > 0;
   if (shared.files.length) {
     await loadFiles(shared.files.map((f) => ({ name: f.name, bytes: f.bytes.buffer.slice(f.bytes.byteOffset, f.bytes.byteOffset + f.bytes.byteLength) })));

@@ -11,17 +11,26 @@ const read = (path) => readFileSync(join(root, path), 'utf8');
 const outArg = process.argv.indexOf('--out');
 const out = join(root, outArg > 0 ? process.argv[outArg + 1] : 'dist/indicator-lens.html');
 
-/** Samples shipped in the page, read from ../shared at build time (the build output is not committed). */
-const SAMPLE_FILES = [
-  ['fingertips/ncmp_reception_prev_overweight.csv', 'Fingertips: Reception overweight, counties & UAs (NCMP 2022/23 - 24/25)'],
-  ['fingertips/ncmp_reception_prev_overweight_dist.csv', 'Fingertips: Reception overweight, districts'],
+/** Sample sets shipped in the page, read at build time from ../shared/samples (and the repo's own
+ *  illustrative fixture); the build output is not committed. `view` is the tab each set opens on. */
+const SAMPLE_SETS = [
+  { name: 'ncmp-counties', view: 'compare-areas', title: 'Fingertips: Reception overweight, Hertfordshire MSOAs (NCMP 2022/23 - 24/25)', files: ['shared:fingertips/ncmp_reception_prev_overweight.csv'] },
+  { name: 'ncmp-districts', view: 'compare-areas', title: 'Fingertips: Reception overweight, districts', files: ['shared:fingertips/ncmp_reception_prev_overweight_dist.csv'] },
+  { name: 'east-midlands', view: 'overview', title: 'Board paper: East Midlands children and young people profile (wide by area)', files: ['shared:east-midlands-cyp-profile-wide-by-area.csv'] },
+  { name: 'warwickshire', view: 'board-summary', title: 'Board paper: Warwickshire outcomes tables (wide by period)', files: ['shared:warwickshire-outcomes-financial-years.csv', 'shared:warwickshire-outcomes-calendar-years.csv', 'shared:warwickshire-outcomes-three-year-periods.csv', 'shared:warwickshire-neet-snapshot.csv'] },
+  { name: 'eating-disorder', view: 'spc', title: 'Service dashboard: eating-disorder service, monthly 2018-19 (SPC)', files: ['shared:eating-disorder-service-monthly-2018-19.csv'] },
+  { name: 'hcp-kpis', view: 'trend', title: 'Illustrative: 0-19 Healthy Child Programme KPI return with contract-year targets', files: ['repo:tests/fixtures/illustrative-hcp-kpi-return.csv', 'shared:healthy-child-programme-kpi-targets.csv'] },
+  { name: 'prevalence', view: 'prevalence', title: 'Future in Mind: CYP mental-health prevalence and access (Derby & Derbyshire)', files: ['shared:cyp-mental-health-prevalence-rates-2017.csv', 'shared:derby-derbyshire-population-by-age-band-2017.csv', 'shared:cyp-mental-health-access-trajectory.csv'] },
 ];
 
 function samples() {
-  return SAMPLE_FILES.map(([path, title]) => ({
-    name: path.split('/').pop(),
-    title,
-    text: readFileSync(join(root, '..', 'shared', 'samples', path), 'utf8'),
+  return SAMPLE_SETS.map((set) => ({
+    ...set,
+    files: set.files.map((ref) => {
+      const [where, path] = ref.split(':');
+      const full = where === 'shared' ? join(root, '..', 'shared', 'samples', path) : join(root, path);
+      return { name: path.split('/').pop(), text: readFileSync(full, 'utf8') };
+    }),
   }));
 }
 
