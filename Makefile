@@ -45,6 +45,7 @@ test-wasm: setup
 	  cargo test --target $(WASM_TARGET) --test wasm_session
 
 test-browser: dist
+	cargo build --bin indicator-lens
 	node --test tests/browser/
 
 clean:
