@@ -65,6 +65,14 @@ const html = read('www/index.html')
   .replace('/*@SCRIPT@*/', () => script);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, html);
+
+// The embeddable element: one classic script (no inline code needed by the host page), wasm inlined.
+const elementScript = `(() => {\n'use strict';\nconst WASM_BASE64 = ${JSON.stringify(wasm.toString('base64'))};\n${classicGlue(glue)}\n${read('www/element.js')}\n})();\n`;
+const distDir = dirname(out);
+writeFileSync(join(distDir, 'indicator-lens.js'), elementScript);
+writeFileSync(join(distDir, 'embed.html'), read('www/embed.html'));
+writeFileSync(join(distDir, 'embed-sample.csv'), readFileSync(join(root, '..', 'shared', 'samples', 'fingertips', 'ncmp_reception_prev_overweight_dist.csv')));
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(`wasm: ${kb(wasm.length)} raw, ${kb(gzipSync(wasm, { level: 9 }).length)} gzipped`);
 console.log(`${out}: ${kb(html.length)} raw, ${kb(gzipSync(html, { level: 9 }).length)} gzipped`);
+console.log(`${join(distDir, 'indicator-lens.js')}: ${kb(elementScript.length)} raw, ${kb(gzipSync(elementScript, { level: 9 }).length)} gzipped`);

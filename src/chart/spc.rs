@@ -2,7 +2,7 @@
 //! group, the target in red, and the variation and assurance icons as text.
 
 use super::colour::parse_hex;
-use super::time_axis::{padded_range, time_label};
+use super::time_axis::{draw_time_ticks, padded_range};
 use super::ChartError;
 use crate::view::SpcView;
 use plotters::coord::Shift;
@@ -28,15 +28,14 @@ pub fn draw_spc<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &SpcVie
         .y_label_area_size(60)
         .build_cartesian_2d(x_min..x_max, y_min..y_max)
         .map_err(ChartError::from_drawing)?;
-    let span = x_max - x_min;
     chart
         .configure_mesh()
         .disable_mesh()
-        .x_label_formatter(&|x| time_label(*x, span))
-        .x_labels(8)
+        .x_labels(0)
         .y_desc(if view.unit.is_empty() { "Value".to_owned() } else { format!("Value ({})", view.unit) })
         .draw()
         .map_err(ChartError::from_drawing)?;
+    draw_time_ticks(&plot_area, &chart, x_min, x_max, y_min, y_max)?;
     let groups = view.points.iter().map(|p| p.group).max().map(|g| g + 1).unwrap_or(0);
     for group in 0..groups {
         let members: Vec<_> = view.points.iter().filter(|p| p.group == group).collect();

@@ -2,7 +2,7 @@
 //! lines, stepped targets and the planned trajectory, with a text legend of recent trends.
 
 use super::colour::parse_hex;
-use super::time_axis::{padded_range, time_label};
+use super::time_axis::{draw_time_ticks, padded_range};
 use super::ChartError;
 use crate::view::{TrendSeriesView, TrendView};
 use plotters::coord::Shift;
@@ -67,16 +67,15 @@ pub fn draw_trend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &Tren
         .y_label_area_size(60)
         .build_cartesian_2d(x_min..x_max, y_min..y_max)
         .map_err(ChartError::from_drawing)?;
-    let span = x_max - x_min;
     let y_desc = if view.unit.is_empty() { "Value".to_owned() } else { format!("Value ({})", view.unit) };
     chart
         .configure_mesh()
-        .x_label_formatter(&|x| time_label(*x, span))
-        .x_labels(8)
+        .x_labels(0)
         .y_desc(y_desc)
         .axis_desc_style(("sans-serif", 13))
         .draw()
         .map_err(ChartError::from_drawing)?;
+    draw_time_ticks(&plot_area, &chart, x_min, x_max, y_min, y_max)?;
     for step in &view.targets {
         if let Some(value) = step.value {
             let line = [(step.from_x.max(x_min), value), (step.to_x.min(x_max), value)];
