@@ -376,8 +376,33 @@ function wireExports() {
     const text = await channel.call('csv', { spec: currentSpec(), suppressBelow: $('suppress-small').checked ? 5 : 0 });
     download(exportName('csv'), new Blob([text], { type: 'text/csv' }));
   });
-  $('export-png').addEventListener('click', () => {
-    $('chart').toBlob((blob) => download(exportName('png'), blob), 'image/png');
+  $('export-png').addEventListener('click', async () => {
+    // For print: the same chart as SVG, rasterised at twice the screen size so text stays crisp.
+    const canvas = $('chart');
+    const svg = svg_of_view(state.lastView.model, canvas.width, canvas.height);
+    const image = new Image();
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    await image.decode();
+    const print = document.createElement('canvas');
+    print.width = canvas.width * 2;
+    print.height = canvas.height * 2;
+    const context = print.getContext('2d');
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, print.width, print.height);
+    context.drawImage(image, 0, 0, print.width, print.height);
+    print.toBlob((blob) => download(exportName('png'), blob), 'image/png');
+  });
+  $('copy-table').addEventListener('click', async () => {
+    // Tab-separated text pastes into Word and Excel as a table.
+    const table = state.lastView.table;
+    const clean = (cell) => String(cell).replace(/[\t\r\n]+/g, ' ');
+    const text = [table.header, ...table.rows].map((row) => row.map(clean).join('\t')).join('\n');
+    try {
+      await navigator.clipboard.writeText(text);
+      setStatus('Table copied: paste it into Word or Excel.');
+    } catch {
+      setStatus('The browser did not allow copying: use "Download CSV" instead.', true);
+    }
   });
   $('export-svg').addEventListener('click', () => {
     const canvas = $('chart');

@@ -107,6 +107,8 @@ test('PNG and SVG exports hold the chart; small-number suppression applies to th
     const pngBytes = readFileSync(await png.path());
     assert.deepEqual([...pngBytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join(''), 'PNG');
     assert.ok(pngBytes.length > 5000);
+    const width = pngBytes.readUInt32BE(16);
+    assert.equal(width, 2 * await page.$eval('#chart', (c) => c.width), 'PNG at twice the screen size');
     const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#export-svg')]);
     const svgText = readFileSync(await svg.path(), 'utf8');
     assert.match(svgText, /^<svg/);
