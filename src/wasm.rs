@@ -131,3 +131,9 @@ pub fn decode_share(fragment: &str) -> Result<JsValue, JsError> {
 pub fn share_link_limit() -> usize {
     LINK_LIMIT
 }
+
+/// The layouts and column roles a user may pick when correcting a file's detection.
+#[wasm_bindgen]
+pub fn detection_choices() -> Result<JsValue, JsError> {
+    to_js(&crate::ingest::detection_choices())
+}

@@ -1,6 +1,6 @@
 // indicator-lens page: wires the drop zone, worker, controls, charts and exports. Data only ever
 // reaches the DOM through textContent and DOM nodes, never as HTML.
-/* global WASM_BASE64, WORKER_SOURCE, SAMPLES, initSync, draw_view, svg_of_view, encode_share, decode_share, share_link_limit */
+/* global WASM_BASE64, WORKER_SOURCE, SAMPLES, initSync, draw_view, svg_of_view, encode_share, decode_share, share_link_limit, detection_choices */
 
 /** The page exactly as loaded, before any change: the template of a one-file snapshot. */
 const PAGE_SOURCE = `<!doctype html>\n${document.documentElement.outerHTML}`;
@@ -18,6 +18,8 @@ function compileModule() {
 
 const wasmModule = compileModule();
 initSync({ module: wasmModule });
+/** Layouts and column roles the ingest reads, for the correction form. */
+const CHOICES = detection_choices();
 
 /** A request/response channel to the worker, with progress callbacks. */
 class WorkerChannel {
@@ -118,7 +120,7 @@ function renderReports(reports) {
   const container = $('report');
   container.replaceChildren();
   $('report-section').hidden = reports.length === 0;
-  for (const r of reports) {
+  reports.forEach((r, index) => {
     const wrap = element('div', null, 'file-report' + (r.error ? ' failed' : ''));
     wrap.dataset.file = r.file;
     const summary = tableFrom(
@@ -149,14 +151,15 @@ function renderReports(reports) {
       details.append(tableFrom(['Column', 'Read as'], r.columns.map((c) => [c.header, c.role])));
       wrap.append(details);
     }
+    if (index < loadedFiles.length) wrap.append(correctionForm(r, index));
     container.append(wrap);
-  }
+  });
 }
 
 /** Loads files (name + ArrayBuffer) in the worker and refreshes everything. */
-async function loadFiles(files) {
+async function loadFiles(files, { remember = true } = {}) {
   if (!files.length) return;
-  for (const f of files) loadedFiles.push({ name: f.name, bytes: f.bytes.slice(0) });
+  if (remember) for (const f of files) loadedFiles.push({ name: f.name, bytes: f.bytes.slice(0), options: f.options });
   setStatus(`Reading ${files.length} file${files.length > 1 ? 's' : ''}…`);
   try {
     await channel.call('load', { files }, showProgress);
@@ -176,6 +179,50 @@ async function loadFiles(files) {
   } finally {
     $('progress-row').hidden = true;
   }
+}
+
+/** Reads every loaded file again, in order, after the user corrected how one of them is read. */
+async function rereadAll(index, options) {
+  loadedFiles[index].options = options;
+  await channel.call('clear');
+  await loadFiles(loadedFiles.map((f) => ({ name: f.name, bytes: f.bytes.slice(0), options: f.options })), { remember: false });
+}
+
+/** A form to correct how one file was read: its layout and what each column holds. */
+function correctionForm(report, index) {
+  const details = element('details', null, 'correction');
+  details.append(element('summary', 'Correct how this file was read'));
+  const layout = element('select');
+  layout.className = 'correct-format';
+  layout.append(option('', `As detected (${report.format})`));
+  for (const format of CHOICES.formats) layout.append(option(format, format));
+  const current = loadedFiles[index]?.options || {};
+  layout.value = current.format || '';
+  details.append(labelled('Layout', layout));
+  const grid = element('div', null, 'correction-columns');
+  const roleSelects = [];
+  for (const column of report.columns || []) {
+    const role = element('select');
+    role.dataset.header = column.header;
+    role.append(option('', `As detected (${column.role})`));
+    for (const name of CHOICES.roles) role.append(option(name, name.replace(/_/g, ' ')));
+    const chosen = (current.columns || []).find((c) => c.header === column.header);
+    role.value = chosen ? chosen.role : '';
+    roleSelects.push(role);
+    grid.append(labelled(column.header, role));
+  }
+  details.append(grid);
+  const button = element('button', 'Read this file again with these settings');
+  button.type = 'button';
+  button.addEventListener('click', () => {
+    const options = {};
+    if (layout.value) options.format = layout.value;
+    const columns = roleSelects.filter((r) => r.value).map((r) => ({ header: r.dataset.header, role: r.value }));
+    if (columns.length) options.columns = columns;
+    rereadAll(index, options);
+  });
+  details.append(button);
+  return details;
 }
 
 async function allReports() {

@@ -12,7 +12,7 @@ const operations = {
     const reports = [];
     files.forEach((file, index) => {
       self.postMessage({ type: 'progress', id, done: index, total: files.length, label: `Reading ${file.name}` });
-      reports.push(session.load(file.name, new Uint8Array(file.bytes), options || undefined));
+      reports.push(session.load(file.name, new Uint8Array(file.bytes), file.options || options || undefined));
     });
     self.postMessage({ type: 'progress', id, done: files.length, total: files.length, label: 'Done' });
     return reports;

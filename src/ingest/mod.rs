@@ -4,6 +4,7 @@
 //! (`sniff`, `table`) and the per-layout readers (`formats`) sit above and write the report.
 
 mod area_table;
+mod choices;
 pub mod areas;
 pub mod cells;
 pub mod columns;
@@ -17,6 +18,7 @@ pub mod sniff;
 pub mod table;
 
 pub use formats::reference::POPULATION;
+pub use choices::{detection_choices, DetectionChoices};
 pub use layout::Layout;
 pub use report::{ColumnUse, FileReport, LoadReport, Reject, Warning};
 
