@@ -112,6 +112,14 @@ fn caption_of(model: &ViewModel) -> String {
             format!("{} over time with 95% intervals ({}). {}.", v.indicator, v.polarity, lines.join("; "))
         }
         ViewModel::BoardSummary(v) => format!("{} {}", v.sentence, v.rule),
+        ViewModel::Scatter(v) => format!(
+            "{} against {} for {} areas ({}): {}.",
+            v.indicator_y,
+            v.indicator_x,
+            v.points.len(),
+            v.area_type,
+            v.line_text()
+        ),
         ViewModel::Spc(v) => format!(
             "XmR chart of {} for {} ({} points): latest point shows {}; assurance: {}.",
             v.indicator,

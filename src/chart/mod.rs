@@ -8,6 +8,7 @@ mod legend;
 mod overview;
 mod prevalence;
 mod size;
+mod scatter;
 mod spc;
 mod spine;
 mod text_fit;
@@ -22,6 +23,7 @@ pub use overview::draw_overview;
 pub use prevalence::{draw_prevalence, suggested_prevalence_height};
 pub use size::preferred_size;
 pub use spine::draw_spine;
+pub use scatter::draw_scatter;
 pub use spc::draw_spc;
 pub use trend::draw_trend;
 
@@ -67,6 +69,7 @@ pub fn draw_view<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &ViewM
         ViewModel::Trend(trend) => draw_trend(root, trend),
         ViewModel::Spc(spc) => draw_spc(root, spc),
         ViewModel::BoardSummary(summary) => draw_board_summary(root, summary),
+        ViewModel::Scatter(scatter) => draw_scatter(root, scatter),
     }
 }
 

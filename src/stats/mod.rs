@@ -10,6 +10,7 @@ mod esp2013;
 mod estimate;
 mod funnel;
 mod isr;
+mod least_squares;
 mod life_expectancy;
 mod mean;
 mod poisson;
@@ -30,6 +31,7 @@ pub use funnel::{
     assign_funnel_significance, calculate_funnel_limits, poisson_funnel, sigma_adjustment,
     FunnelLimits, FunnelRow, FunnelStatistic, RateType, RatioType, Side,
 };
+pub use least_squares::{least_squares, LineFit};
 pub use isr::{expected_count, israte, isratio, reference_rate};
 pub use life_expectancy::{life_expectancy, LifeExpectancyRow};
 pub use mean::{mean_t, MeanResult};

@@ -1,6 +1,7 @@
 //! View models: plain structs holding exactly what a chart or table needs (no statistics computed here).
 
 pub mod access;
+mod area_values;
 mod board_summary;
 mod compare_areas;
 mod legend;
@@ -10,6 +11,7 @@ pub mod selection;
 mod spec;
 mod spine;
 pub mod table;
+mod scatter;
 mod spc;
 mod trend;
 
@@ -23,4 +25,5 @@ pub use access::AccessView;
 pub use prevalence::PrevalenceView;
 pub use trend::{trend_view, PlanPointView, TargetStepView, TrendPointView, TrendSeriesView, TrendView};
 pub use spc::{spc_view, SpcPointView, SpcView};
+pub use scatter::{scatter_view, ScatterPoint, ScatterView};
 pub use board_summary::{board_summary_view, BoardSummaryView, DirectionCount};

@@ -7,6 +7,7 @@ use super::overview::{overview_view, OverviewView};
 use super::spine::{spine_view, SpineView};
 use super::trend::{trend_view, TrendView};
 use super::spc::{spc_view, SpcView};
+use super::scatter::{scatter_view, ScatterView};
 use super::board_summary::{board_summary_view, BoardSummaryView};
 use super::selection::{select, select_indicator};
 use super::table::ViewTable;
@@ -65,7 +66,7 @@ pub struct ViewSpec {
     pub estimated_need: Option<f64>,
     /// Areas of a trend chart, by code or name (default: `area`, else the first local area with data).
     pub areas: Vec<String>,
-    /// Indicators of a board summary, by id or name (default: every loaded indicator).
+    /// Indicators of a board summary, by id or name (default: every loaded indicator); of a scatter, `[x, y]`.
     pub indicators: Vec<String>,
     /// Period label that direction of travel compares with (default: the period before the latest).
     pub comparator_period: Option<String>,
@@ -105,6 +106,8 @@ pub enum ViewModel {
     Spc(SpcView),
     /// The board-paper sentence and table.
     BoardSummary(BoardSummaryView),
+    /// Two indicators across areas with a least-squares line (`scatter`).
+    Scatter(ScatterView),
 }
 
 impl ViewModel {
@@ -119,6 +122,7 @@ impl ViewModel {
             ViewModel::Trend(view) => view.table(),
             ViewModel::Spc(view) => view.table(),
             ViewModel::BoardSummary(view) => view.table(),
+            ViewModel::Scatter(view) => view.table(),
         }
     }
 }
@@ -150,7 +154,7 @@ impl std::fmt::Display for ViewError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ViewError::NoData => write!(f, "no data loaded"),
-            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` (compare_areas, overview, spine, trend, spc, board_summary, prevalence, access)"),
+            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` (compare_areas, overview, spine, trend, spc, board_summary, prevalence, access, scatter)"),
             ViewError::UnknownIndicator(i) => write!(f, "no indicator `{i}`"),
             ViewError::UnknownPeriod(p) => write!(f, "no data for period `{p}`"),
             ViewError::UnknownArea(a) => write!(f, "no area `{a}`"),
@@ -222,6 +226,7 @@ pub fn build_view(dataset: &Dataset, spec: &ViewSpec) -> Result<ViewModel, ViewE
         "trend" | "trajectory" => Ok(ViewModel::Trend(trend_view(dataset, spec)?)),
         "spc" | "xmr" => Ok(ViewModel::Spc(spc_view(dataset, spec)?)),
         "board_summary" | "summary" => Ok(ViewModel::BoardSummary(board_summary_view(dataset, spec)?)),
+        "scatter" | "compare_indicators" => Ok(ViewModel::Scatter(scatter_view(dataset, spec, area)?)),
         other => Err(ViewError::UnknownView(other.to_owned())),
     }
 }
