@@ -112,6 +112,17 @@ fn caption_of(model: &ViewModel) -> String {
             format!("{} over time with 95% intervals ({}). {}.", v.indicator, v.polarity, lines.join("; "))
         }
         ViewModel::BoardSummary(v) => format!("{} {}", v.sentence, v.rule),
+        ViewModel::Funnel(v) => format!(
+            "{} ({}), {} {}: value against {} with 95% and 99.8% limits around {} {}; {}.",
+            v.indicator,
+            v.period,
+            v.points.len(),
+            v.area_type,
+            v.denominator_label.to_lowercase(),
+            v.target_name,
+            crate::analysis::number_text::format_number(v.target),
+            v.method
+        ),
         ViewModel::Scatter(v) => format!(
             "{} against {} for {} areas ({}): {}.",
             v.indicator_y,

@@ -25,7 +25,10 @@ fn every_view_round_trips_through_json() {
         assert!(!output.caption.is_empty());
     }
     let keys: Vec<String> = session.dataset.indicators.iter().skip(1).take(2).map(|i| i.key().to_owned()).collect();
-    let specs = [ViewSpec { view: "scatter".into(), indicators: keys, ..ViewSpec::default() }];
+    let specs = [
+        ViewSpec { view: "scatter".into(), indicators: keys, ..ViewSpec::default() },
+        ViewSpec { view: "funnel".into(), ..ViewSpec::default() },
+    ];
     for spec in specs {
         let output = session.view(&spec).unwrap_or_else(|e| panic!("{}: {e}", spec.view));
         let json = serde_json::to_string(&output.model).unwrap();

@@ -4,6 +4,7 @@ mod access;
 mod board_summary;
 mod colour;
 mod compare_areas;
+mod funnel;
 mod legend;
 mod overview;
 mod prevalence;
@@ -23,6 +24,7 @@ pub use overview::draw_overview;
 pub use prevalence::{draw_prevalence, suggested_prevalence_height};
 pub use size::preferred_size;
 pub use spine::draw_spine;
+pub use funnel::draw_funnel;
 pub use scatter::draw_scatter;
 pub use spc::draw_spc;
 pub use trend::draw_trend;
@@ -70,6 +72,7 @@ pub fn draw_view<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &ViewM
         ViewModel::Spc(spc) => draw_spc(root, spc),
         ViewModel::BoardSummary(summary) => draw_board_summary(root, summary),
         ViewModel::Scatter(scatter) => draw_scatter(root, scatter),
+        ViewModel::Funnel(funnel) => draw_funnel(root, funnel),
     }
 }
 

@@ -9,10 +9,12 @@ mod dsr;
 mod esp2013;
 mod estimate;
 mod funnel;
+mod funnel_curve;
 mod isr;
 mod least_squares;
 mod life_expectancy;
 mod mean;
+mod overdispersion;
 mod poisson;
 mod proportion;
 mod quantiles;
@@ -32,6 +34,8 @@ pub use funnel::{
     FunnelLimits, FunnelRow, FunnelStatistic, RateType, RatioType, Side,
 };
 pub use least_squares::{least_squares, LineFit};
+pub use funnel_curve::{funnel_axis, funnel_row};
+pub use overdispersion::{overdispersion, winsorise, Overdispersion};
 pub use isr::{expected_count, israte, isratio, reference_rate};
 pub use life_expectancy::{life_expectancy, LifeExpectancyRow};
 pub use mean::{mean_t, MeanResult};

@@ -8,6 +8,7 @@ use super::spine::{spine_view, SpineView};
 use super::trend::{trend_view, TrendView};
 use super::spc::{spc_view, SpcView};
 use super::scatter::{scatter_view, ScatterView};
+use super::funnel::{funnel_view, FunnelView};
 use super::board_summary::{board_summary_view, BoardSummaryView};
 use super::selection::{select, select_indicator};
 use super::table::ViewTable;
@@ -84,6 +85,8 @@ pub struct ViewSpec {
     pub baseline_points: Option<usize>,
     /// SPC: keep moving ranges ≥ 3.267 × their mean (no screening; the NHSE Excel tool's default).
     pub no_outlier_screening: bool,
+    /// Funnel: overdispersion adjustment `none` (default), `multiplicative` (φ) or `additive` (τ²).
+    pub overdispersion: crate::analysis::funnel_plot::OverdispersionMethod,
 }
 
 /// A built view, tagged by its kind for the page.
@@ -108,6 +111,8 @@ pub enum ViewModel {
     BoardSummary(BoardSummaryView),
     /// Two indicators across areas with a least-squares line (`scatter`).
     Scatter(ScatterView),
+    /// Value against denominator with control limits (`funnel`).
+    Funnel(FunnelView),
 }
 
 impl ViewModel {
@@ -123,6 +128,7 @@ impl ViewModel {
             ViewModel::Spc(view) => view.table(),
             ViewModel::BoardSummary(view) => view.table(),
             ViewModel::Scatter(view) => view.table(),
+            ViewModel::Funnel(view) => view.table(),
         }
     }
 }
@@ -154,7 +160,7 @@ impl std::fmt::Display for ViewError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ViewError::NoData => write!(f, "no data loaded"),
-            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` (compare_areas, overview, spine, trend, spc, board_summary, prevalence, access, scatter)"),
+            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` (compare_areas, overview, spine, trend, spc, board_summary, prevalence, access, scatter, funnel)"),
             ViewError::UnknownIndicator(i) => write!(f, "no indicator `{i}`"),
             ViewError::UnknownPeriod(p) => write!(f, "no data for period `{p}`"),
             ViewError::UnknownArea(a) => write!(f, "no area `{a}`"),
@@ -226,6 +232,7 @@ pub fn build_view(dataset: &Dataset, spec: &ViewSpec) -> Result<ViewModel, ViewE
         "trend" | "trajectory" => Ok(ViewModel::Trend(trend_view(dataset, spec)?)),
         "spc" | "xmr" => Ok(ViewModel::Spc(spc_view(dataset, spec)?)),
         "board_summary" | "summary" => Ok(ViewModel::BoardSummary(board_summary_view(dataset, spec)?)),
+        "funnel" => Ok(ViewModel::Funnel(funnel_view(dataset, &benchmarker, spec, area)?)),
         "scatter" | "compare_indicators" => Ok(ViewModel::Scatter(scatter_view(dataset, spec, area)?)),
         other => Err(ViewError::UnknownView(other.to_owned())),
     }
