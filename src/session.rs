@@ -112,6 +112,15 @@ fn caption_of(model: &ViewModel) -> String {
             format!("{} over time with 95% intervals ({}). {}.", v.indicator, v.polarity, lines.join("; "))
         }
         ViewModel::BoardSummary(v) => format!("{} {}", v.sentence, v.rule),
+        ViewModel::Map(v) => format!(
+            "Hex map of {} ({}), {}: {} areas coloured by {}{}.",
+            v.indicator,
+            v.period,
+            v.level.text(),
+            v.areas.iter().filter(|a| !a.outline_only).count(),
+            v.colouring,
+            if v.unmatched.is_empty() { String::new() } else { format!("; {} areas have no hex (listed in the table)", v.unmatched.len()) }
+        ),
         ViewModel::Funnel(v) => format!(
             "{} ({}), {} {}: value against {} with 95% and 99.8% limits around {} {}; {}.",
             v.indicator,

@@ -28,6 +28,7 @@ fn every_view_round_trips_through_json() {
     let specs = [
         ViewSpec { view: "scatter".into(), indicators: keys, ..ViewSpec::default() },
         ViewSpec { view: "funnel".into(), ..ViewSpec::default() },
+        ViewSpec { view: "map".into(), ..ViewSpec::default() },
     ];
     for spec in specs {
         let output = session.view(&spec).unwrap_or_else(|e| panic!("{}: {e}", spec.view));

@@ -6,6 +6,7 @@ mod colour;
 mod compare_areas;
 mod funnel;
 mod legend;
+mod map;
 mod overview;
 mod prevalence;
 mod size;
@@ -25,6 +26,7 @@ pub use prevalence::{draw_prevalence, suggested_prevalence_height};
 pub use size::preferred_size;
 pub use spine::draw_spine;
 pub use funnel::draw_funnel;
+pub use map::draw_map;
 pub use scatter::draw_scatter;
 pub use spc::draw_spc;
 pub use trend::draw_trend;
@@ -73,6 +75,7 @@ pub fn draw_view<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &ViewM
         ViewModel::BoardSummary(summary) => draw_board_summary(root, summary),
         ViewModel::Scatter(scatter) => draw_scatter(root, scatter),
         ViewModel::Funnel(funnel) => draw_funnel(root, funnel),
+        ViewModel::Map(map) => draw_map(root, map),
     }
 }
 

@@ -20,6 +20,7 @@ pub fn preferred_size(view: &ViewModel) -> (u32, u32) {
         ViewModel::Spc(_) => (960, 520),
         ViewModel::Scatter(_) => (900, 640),
         ViewModel::Funnel(_) => (960, 620),
+        ViewModel::Map(_) => (760, 900),
         ViewModel::BoardSummary(v) => (960, (120 + v.rows.len() as u32 * 26).clamp(240, 4000)),
     }
 }

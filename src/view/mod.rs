@@ -6,6 +6,7 @@ mod board_summary;
 mod compare_areas;
 mod funnel;
 mod legend;
+mod map;
 mod overview;
 pub mod prevalence;
 pub mod selection;
@@ -28,4 +29,5 @@ pub use trend::{trend_view, PlanPointView, TargetStepView, TrendPointView, Trend
 pub use spc::{spc_view, SpcPointView, SpcView};
 pub use scatter::{scatter_view, ScatterPoint, ScatterView};
 pub use funnel::{funnel_view, position_colour, FunnelPoint, FunnelView};
+pub use map::{map_view, MapArea, MapView, UnmatchedArea};
 pub use board_summary::{board_summary_view, BoardSummaryView, DirectionCount};

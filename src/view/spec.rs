@@ -9,6 +9,7 @@ use super::trend::{trend_view, TrendView};
 use super::spc::{spc_view, SpcView};
 use super::scatter::{scatter_view, ScatterView};
 use super::funnel::{funnel_view, FunnelView};
+use super::map::{map_view, MapView};
 use super::board_summary::{board_summary_view, BoardSummaryView};
 use super::selection::{select, select_indicator};
 use super::table::ViewTable;
@@ -113,6 +114,8 @@ pub enum ViewModel {
     Scatter(ScatterView),
     /// Value against denominator with control limits (`funnel`).
     Funnel(FunnelView),
+    /// Hex map of districts, counties or the user's map (`map`).
+    Map(MapView),
 }
 
 impl ViewModel {
@@ -129,6 +132,7 @@ impl ViewModel {
             ViewModel::BoardSummary(view) => view.table(),
             ViewModel::Scatter(view) => view.table(),
             ViewModel::Funnel(view) => view.table(),
+            ViewModel::Map(view) => view.table(),
         }
     }
 }
@@ -160,7 +164,7 @@ impl std::fmt::Display for ViewError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ViewError::NoData => write!(f, "no data loaded"),
-            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` (compare_areas, overview, spine, trend, spc, board_summary, prevalence, access, scatter, funnel)"),
+            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` (compare_areas, overview, spine, trend, spc, board_summary, prevalence, access, scatter, funnel, map)"),
             ViewError::UnknownIndicator(i) => write!(f, "no indicator `{i}`"),
             ViewError::UnknownPeriod(p) => write!(f, "no data for period `{p}`"),
             ViewError::UnknownArea(a) => write!(f, "no area `{a}`"),
@@ -232,6 +236,7 @@ pub fn build_view(dataset: &Dataset, spec: &ViewSpec) -> Result<ViewModel, ViewE
         "trend" | "trajectory" => Ok(ViewModel::Trend(trend_view(dataset, spec)?)),
         "spc" | "xmr" => Ok(ViewModel::Spc(spc_view(dataset, spec)?)),
         "board_summary" | "summary" => Ok(ViewModel::BoardSummary(board_summary_view(dataset, spec)?)),
+        "map" | "hex_map" => Ok(ViewModel::Map(map_view(dataset, &benchmarker, spec, area)?)),
         "funnel" => Ok(ViewModel::Funnel(funnel_view(dataset, &benchmarker, spec, area)?)),
         "scatter" | "compare_indicators" => Ok(ViewModel::Scatter(scatter_view(dataset, spec, area)?)),
         other => Err(ViewError::UnknownView(other.to_owned())),
