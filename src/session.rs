@@ -112,6 +112,18 @@ fn caption_of(model: &ViewModel) -> String {
             format!("{} over time with 95% intervals ({}). {}.", v.indicator, v.polarity, lines.join("; "))
         }
         ViewModel::BoardSummary(v) => format!("{} {}", v.sentence, v.rule),
+        ViewModel::Inequalities(v) => format!(
+            "{} in {} ({}): {} groups, each compared with the area's value at {}{}.",
+            v.indicator,
+            v.area_name,
+            v.period,
+            v.groups.len(),
+            v.level,
+            match (&v.sii, &v.rii) {
+                (Some(s), Some(r)) => format!("; SII {:.3}, RII {:.3} (point estimates, no interval)", s.value, r.value),
+                _ => String::new(),
+            }
+        ),
         ViewModel::Map(v) => format!(
             "Hex map of {} ({}), {}: {} areas coloured by {}{}.",
             v.indicator,

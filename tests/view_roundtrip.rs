@@ -30,6 +30,10 @@ fn every_view_round_trips_through_json() {
         ViewSpec { view: "funnel".into(), ..ViewSpec::default() },
         ViewSpec { view: "map".into(), ..ViewSpec::default() },
     ];
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ncmp-year6-obesity-deprivation-deciles-fingertips-layout.csv");
+    session.load("deciles.csv", &std::fs::read(fixture).unwrap(), &indicator_lens::ingest::LoadOptions::default());
+    let key = session.dataset.indicators.last().map(|i| i.key().to_owned());
+    let specs = specs.into_iter().chain([ViewSpec { view: "inequalities".into(), indicator: key, ..ViewSpec::default() }]);
     for spec in specs {
         let output = session.view(&spec).unwrap_or_else(|e| panic!("{}: {e}", spec.view));
         let json = serde_json::to_string(&output.model).unwrap();

@@ -7,6 +7,7 @@ pub mod benchmark;
 pub mod benchmark_target;
 pub mod computed_intervals;
 mod comparison;
+pub mod deprivation_order;
 pub mod direction;
 pub mod funnel_plot;
 pub mod interval_rule;

@@ -5,6 +5,7 @@ mod board_summary;
 mod colour;
 mod compare_areas;
 mod funnel;
+mod inequalities;
 mod legend;
 mod map;
 mod overview;
@@ -27,6 +28,7 @@ pub use size::preferred_size;
 pub use spine::draw_spine;
 pub use funnel::draw_funnel;
 pub use map::draw_map;
+pub use inequalities::{draw_inequalities, suggested_inequalities_height};
 pub use scatter::draw_scatter;
 pub use spc::draw_spc;
 pub use trend::draw_trend;
@@ -76,6 +78,7 @@ pub fn draw_view<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &ViewM
         ViewModel::Scatter(scatter) => draw_scatter(root, scatter),
         ViewModel::Funnel(funnel) => draw_funnel(root, funnel),
         ViewModel::Map(map) => draw_map(root, map),
+        ViewModel::Inequalities(inequalities) => draw_inequalities(root, inequalities),
     }
 }
 

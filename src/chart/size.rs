@@ -21,6 +21,7 @@ pub fn preferred_size(view: &ViewModel) -> (u32, u32) {
         ViewModel::Scatter(_) => (900, 640),
         ViewModel::Funnel(_) => (960, 620),
         ViewModel::Map(_) => (760, 900),
+        ViewModel::Inequalities(v) => (960, super::inequalities::suggested_inequalities_height(v)),
         ViewModel::BoardSummary(v) => (960, (120 + v.rows.len() as u32 * 26).clamp(240, 4000)),
     }
 }

@@ -10,6 +10,7 @@ use super::spc::{spc_view, SpcView};
 use super::scatter::{scatter_view, ScatterView};
 use super::funnel::{funnel_view, FunnelView};
 use super::map::{map_view, MapView};
+use super::inequalities::{inequalities_view, InequalitiesView};
 use super::board_summary::{board_summary_view, BoardSummaryView};
 use super::selection::{select, select_indicator};
 use super::table::ViewTable;
@@ -88,6 +89,8 @@ pub struct ViewSpec {
     pub no_outlier_screening: bool,
     /// Funnel: overdispersion adjustment `none` (default), `multiplicative` (φ) or `additive` (τ²).
     pub overdispersion: crate::analysis::funnel_plot::OverdispersionMethod,
+    /// Inequalities: the deprivation category type the SII is computed for (default: the first ordered one).
+    pub category_type: Option<String>,
 }
 
 /// A built view, tagged by its kind for the page.
@@ -116,6 +119,8 @@ pub enum ViewModel {
     Funnel(FunnelView),
     /// Hex map of districts, counties or the user's map (`map`).
     Map(MapView),
+    /// One indicator, area and period by category with SII / RII (`inequalities`).
+    Inequalities(InequalitiesView),
 }
 
 impl ViewModel {
@@ -133,6 +138,7 @@ impl ViewModel {
             ViewModel::Scatter(view) => view.table(),
             ViewModel::Funnel(view) => view.table(),
             ViewModel::Map(view) => view.table(),
+            ViewModel::Inequalities(view) => view.table(),
         }
     }
 }
@@ -164,7 +170,7 @@ impl std::fmt::Display for ViewError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ViewError::NoData => write!(f, "no data loaded"),
-            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` (compare_areas, overview, spine, trend, spc, board_summary, prevalence, access, scatter, funnel, map)"),
+            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` (compare_areas, overview, spine, trend, spc, board_summary, prevalence, access, scatter, funnel, map, inequalities)"),
             ViewError::UnknownIndicator(i) => write!(f, "no indicator `{i}`"),
             ViewError::UnknownPeriod(p) => write!(f, "no data for period `{p}`"),
             ViewError::UnknownArea(a) => write!(f, "no area `{a}`"),
@@ -236,6 +242,7 @@ pub fn build_view(dataset: &Dataset, spec: &ViewSpec) -> Result<ViewModel, ViewE
         "trend" | "trajectory" => Ok(ViewModel::Trend(trend_view(dataset, spec)?)),
         "spc" | "xmr" => Ok(ViewModel::Spc(spc_view(dataset, spec)?)),
         "board_summary" | "summary" => Ok(ViewModel::BoardSummary(board_summary_view(dataset, spec)?)),
+        "inequalities" => Ok(ViewModel::Inequalities(inequalities_view(dataset, &benchmarker, spec, area)?)),
         "map" | "hex_map" => Ok(ViewModel::Map(map_view(dataset, &benchmarker, spec, area)?)),
         "funnel" => Ok(ViewModel::Funnel(funnel_view(dataset, &benchmarker, spec, area)?)),
         "scatter" | "compare_indicators" => Ok(ViewModel::Scatter(scatter_view(dataset, spec, area)?)),
