@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod catalogue;
 pub mod chart;
+pub mod geo;
 pub mod ingest;
 pub mod model;
 pub mod session;

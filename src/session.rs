@@ -112,6 +112,46 @@ fn caption_of(model: &ViewModel) -> String {
             format!("{} over time with 95% intervals ({}). {}.", v.indicator, v.polarity, lines.join("; "))
         }
         ViewModel::BoardSummary(v) => format!("{} {}", v.sentence, v.rule),
+        ViewModel::Inequalities(v) => format!(
+            "{} in {} ({}): {} groups, each compared with the area's value at {}{}.",
+            v.indicator,
+            v.area_name,
+            v.period,
+            v.groups.len(),
+            v.level,
+            match (&v.sii, &v.rii) {
+                (Some(s), Some(r)) => format!("; SII {:.3}, RII {:.3} (point estimates, no interval)", s.value, r.value),
+                _ => String::new(),
+            }
+        ),
+        ViewModel::Map(v) => format!(
+            "Hex map of {} ({}), {}: {} areas coloured by {}{}.",
+            v.indicator,
+            v.period,
+            v.level.text(),
+            v.areas.iter().filter(|a| !a.outline_only).count(),
+            v.colouring,
+            if v.unmatched.is_empty() { String::new() } else { format!("; {} areas have no hex (listed in the table)", v.unmatched.len()) }
+        ),
+        ViewModel::Funnel(v) => format!(
+            "{} ({}), {} {}: value against {} with 95% and 99.8% limits around {} {}; {}.",
+            v.indicator,
+            v.period,
+            v.points.len(),
+            v.area_type,
+            v.denominator_label.to_lowercase(),
+            v.target_name,
+            crate::analysis::number_text::format_number(v.target),
+            v.method
+        ),
+        ViewModel::Scatter(v) => format!(
+            "{} against {} for {} areas ({}): {}.",
+            v.indicator_y,
+            v.indicator_x,
+            v.points.len(),
+            v.area_type,
+            v.line_text()
+        ),
         ViewModel::Spc(v) => format!(
             "XmR chart of {} for {} ({} points): latest point shows {}; assurance: {}.",
             v.indicator,

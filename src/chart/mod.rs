@@ -4,10 +4,14 @@ mod access;
 mod board_summary;
 mod colour;
 mod compare_areas;
+mod funnel;
+mod inequalities;
 mod legend;
+mod map;
 mod overview;
 mod prevalence;
 mod size;
+mod scatter;
 mod spc;
 mod spine;
 mod text_fit;
@@ -22,6 +26,10 @@ pub use overview::draw_overview;
 pub use prevalence::{draw_prevalence, suggested_prevalence_height};
 pub use size::preferred_size;
 pub use spine::draw_spine;
+pub use funnel::draw_funnel;
+pub use map::draw_map;
+pub use inequalities::{draw_inequalities, suggested_inequalities_height};
+pub use scatter::draw_scatter;
 pub use spc::draw_spc;
 pub use trend::draw_trend;
 
@@ -67,6 +75,10 @@ pub fn draw_view<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &ViewM
         ViewModel::Trend(trend) => draw_trend(root, trend),
         ViewModel::Spc(spc) => draw_spc(root, spc),
         ViewModel::BoardSummary(summary) => draw_board_summary(root, summary),
+        ViewModel::Scatter(scatter) => draw_scatter(root, scatter),
+        ViewModel::Funnel(funnel) => draw_funnel(root, funnel),
+        ViewModel::Map(map) => draw_map(root, map),
+        ViewModel::Inequalities(inequalities) => draw_inequalities(root, inequalities),
     }
 }
 

@@ -18,6 +18,10 @@ pub fn preferred_size(view: &ViewModel) -> (u32, u32) {
         ViewModel::Access(v) => ((200 + v.points.len() as u32 * 110).clamp(640, 4000), 420),
         ViewModel::Trend(v) => (960, 460 + 18 * (v.series.len() as u32 + 2)),
         ViewModel::Spc(_) => (960, 520),
+        ViewModel::Scatter(_) => (900, 640),
+        ViewModel::Funnel(_) => (960, 620),
+        ViewModel::Map(_) => (760, 900),
+        ViewModel::Inequalities(v) => (960, super::inequalities::suggested_inequalities_height(v)),
         ViewModel::BoardSummary(_) => (960, 200),
     }
 }

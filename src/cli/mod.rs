@@ -9,6 +9,7 @@ mod spc;
 mod summary;
 mod targets;
 mod trend;
+mod view;
 
 use std::io::Write;
 
@@ -29,6 +30,8 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         "targets" => targets::run(rest, out, err),
         "spc" => spc::run(rest, out, err),
         "summary" => summary::run(rest, out, err),
+        "view" => view::run_view(rest, out, err),
+        "render" => view::run_render(rest, out, err),
         "-h" | "--help" | "help" => {
             let _ = writeln!(out, "{USAGE}");
             0
@@ -50,4 +53,6 @@ commands:
   trend FILE... [--polarity FILE] [--threshold PERCENT] [--out FILE]   recent trend and direction of travel
   targets FILE... --schedule FILE [--polarity FILE] [--out FILE]        periods against contract-year targets
   spc FILE [--indicator KEY] [--area AREA] [--improvement increase|decrease|neutral] [--target N] [--out FILE]
-  summary FILE... [--polarity FILE] [--threshold PERCENT] [--area AREA] [--csv] [--out FILE]   board-paper sentence and table";
+  summary FILE... [--polarity FILE] [--threshold PERCENT] [--area AREA] [--csv] [--out FILE]   board-paper sentence and table
+  view VIEW FILE... [--indicator ID]... [--period P] [--area CODE] [--area-type TEXT] [--spec JSON] [--json]   the view model the page draws
+  render VIEW FILE... --svg OUT.svg [same options as view]            the chart as SVG";

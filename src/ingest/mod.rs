@@ -9,6 +9,7 @@ pub mod areas;
 pub mod cells;
 pub mod columns;
 mod formats;
+mod hex_map;
 mod infer;
 pub mod layout;
 pub mod periods;
@@ -46,7 +47,7 @@ pub struct ColumnRole {
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[serde(default)]
 pub struct LoadOptions {
-    /// Force a layout (`fingertips`, `long`, `wide-by-period`, `wide-by-area`, `reference-rates`,
+    /// Force a layout (`hexjson` for a hex map, `fingertips`, `long`, `wide-by-period`, `wide-by-area`, `reference-rates`,
     /// `population`, `population-wide`, `target-schedule`, `planned-trajectory`).
     pub format: Option<String>,
     /// Column roles that override the names' meaning.
@@ -63,6 +64,11 @@ pub struct LoadOptions {
 pub fn load(dataset: &mut Dataset, name: &str, bytes: &[u8], options: &LoadOptions) -> FileReport {
     let mut report = FileReport::new(name);
     report.format = "unreadable".into();
+    let forced = options.format.as_deref().map(str::trim);
+    if forced == Some("hexjson") || (forced.is_none_or(str::is_empty) && crate::geo::looks_like_hexjson(bytes)) {
+        hex_map::load_hexjson(dataset, &mut report, bytes);
+        return report;
+    }
     if let Err(message) = read(dataset, &mut report, bytes, options) {
         report.error = Some(message);
     } else if report.observations == 0 && report.targets == 0 && report.plans == 0 && report.error.is_none() {

@@ -97,6 +97,8 @@ pub struct Dataset {
     pub plans: Vec<PlannedValue>,
     /// Free-text indicator metadata (numerator / denominator definitions, source, frequency).
     pub indicator_texts: Vec<IndicatorText>,
+    /// A HexJSON map the user dropped (the latest wins); the map view prefers it to the built-in one.
+    pub user_map: Option<crate::geo::UserMap>,
     columns: Vec<Observation>,
     area_name_index: HashMap<String, u32>,
     target_index: HashMap<(u32, Option<u32>, u32), usize>,

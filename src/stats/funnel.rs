@@ -1,6 +1,7 @@
 //! Funnel plot control limits and significance (`calculate_funnel_limits`, `assign_funnel_significance`).
 
 use super::distributions::{chisq_quantile, norm_quantile};
+use super::funnel_curve::{funnel_axis, funnel_row};
 use super::{format_multiplier, StatsError};
 
 /// Which side of the funnel.
@@ -74,10 +75,10 @@ pub struct FunnelLimits {
 }
 
 /// R's `max`/`min` propagate NaN; Rust's do not.
-fn r_max(a: f64, b: f64) -> f64 {
+pub(super) fn r_max(a: f64, b: f64) -> f64 {
     if a.is_nan() || b.is_nan() { f64::NAN } else { a.max(b) }
 }
-fn r_min(a: f64, b: f64) -> f64 {
+pub(super) fn r_min(a: f64, b: f64) -> f64 {
     if a.is_nan() || b.is_nan() { f64::NAN } else { a.min(b) }
 }
 
@@ -166,7 +167,8 @@ fn r_nchar(x: f64) -> i32 {
     (fixed.len() as i32).min(sci)
 }
 
-fn signif_floor(x: f64) -> f64 {
+/// The package's rounded-down axis start.
+pub(super) fn signif_floor(x: f64) -> f64 {
     if x == 0.0 {
         return 0.0;
     }
@@ -174,7 +176,8 @@ fn signif_floor(x: f64) -> f64 {
     (x * 0.95 / 10f64.powi(n)).floor() * 10f64.powi(n)
 }
 
-fn signif_ceiling(x: f64) -> f64 {
+/// The package's rounded-up axis end.
+pub(super) fn signif_ceiling(x: f64) -> f64 {
     if x == 0.0 {
         return 0.0;
     }
@@ -268,74 +271,8 @@ pub fn calculate_funnel_limits(
         FunnelStatistic::Rate { .. } => return Err(StatsError::Invalid("years_of_data must be positive".into())),
         _ => 1.0,
     };
-    let is_rate = matches!(statistic, FunnelStatistic::Rate { .. });
-    // Axis: from 0 when the denominators span more than ×2, else a rounded-down minimum.
-    let mut axis_min = if max_d > 2.0 * min_d { 0.0 } else { signif_floor(min_d / years) * years };
-    let mut axis_max = signif_ceiling(max_d / years) * years;
-    if is_rate {
-        axis_min = (axis_min * av).floor();
-        axis_max = (axis_max * av).ceil();
-    }
-    // 100 points spaced geometrically (R's round() is half-to-even).
-    let mut xs = vec![axis_min.max(1.0)];
-    let ratio = matches!(statistic, FunnelStatistic::Ratio(_));
-    for j in 2..=100 {
-        let offset = if ratio { j - 1 } else { j } as f64;
-        let prev = xs[j - 2];
-        xs.push(r_max(((axis_max / prev).powf(1.0 / (101.0 - offset)) * prev).round_ties_even(), prev + 1.0));
-    }
-    let rows = xs
-        .iter()
-        .map(|&x| match statistic {
-            FunnelStatistic::Proportion => FunnelRow {
-                x,
-                lower_2s_limit: r_max(0.0, sigma_adjustment(0.975, x, av, Side::Low, multiplier)),
-                upper_2s_limit: r_min(100.0, sigma_adjustment(0.975, x, av, Side::High, multiplier)),
-                lower_3s_limit: r_max(0.0, sigma_adjustment(0.999, x, av, Side::Low, multiplier)),
-                upper_3s_limit: r_min(100.0, sigma_adjustment(0.999, x, av, Side::High, multiplier)),
-                denominators: [f64::NAN; 4],
-                baseline: av * multiplier,
-            },
-            FunnelStatistic::Ratio(rt) => {
-                let e = [
-                    poisson_funnel(x, 0.025, Side::High),
-                    poisson_funnel(x, 0.025, Side::Low),
-                    poisson_funnel(x, 0.001, Side::High),
-                    poisson_funnel(x, 0.001, Side::Low),
-                ];
-                let f = |v: f64| match rt {
-                    RatioType::Count => v - 1.0,
-                    RatioType::Isr => v * 100.0,
-                };
-                FunnelRow {
-                    x,
-                    lower_2s_limit: f(x / e[0]),
-                    upper_2s_limit: f(x / e[1]),
-                    lower_3s_limit: f(x / e[2]),
-                    upper_3s_limit: f(x / e[3]),
-                    denominators: e,
-                    baseline: f64::NAN,
-                }
-            }
-            FunnelStatistic::Rate { .. } => {
-                let pop = [
-                    poisson_funnel(x, 0.025, Side::High) / av,
-                    poisson_funnel(x, 0.025, Side::Low) / av,
-                    poisson_funnel(x, 0.001, Side::High) / av,
-                    poisson_funnel(x, 0.001, Side::Low) / av,
-                ];
-                FunnelRow {
-                    x,
-                    lower_2s_limit: x / pop[0] * multiplier,
-                    upper_2s_limit: x / pop[1] * multiplier,
-                    lower_3s_limit: x / pop[2] * multiplier,
-                    upper_3s_limit: x / pop[3] * multiplier,
-                    denominators: pop.map(|p| p / years),
-                    baseline: av * multiplier,
-                }
-            }
-        })
-        .collect();
+    let xs = funnel_axis(statistic, min_d, max_d, av, years);
+    let rows = xs.iter().map(|&x| funnel_row(statistic, x, av, multiplier, years)).collect();
     let (x_name, statistic, method) = match statistic {
         FunnelStatistic::Proportion => ("Population", "proportion".to_string(), "Wilson"),
         FunnelStatistic::Ratio(RatioType::Count) => ("Observed_events", "ratio (count)".to_string(), "Poisson"),

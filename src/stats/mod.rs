@@ -9,9 +9,12 @@ mod dsr;
 mod esp2013;
 mod estimate;
 mod funnel;
+mod funnel_curve;
 mod isr;
+mod least_squares;
 mod life_expectancy;
 mod mean;
+mod overdispersion;
 mod poisson;
 mod proportion;
 mod quantiles;
@@ -30,6 +33,9 @@ pub use funnel::{
     assign_funnel_significance, calculate_funnel_limits, poisson_funnel, sigma_adjustment,
     FunnelLimits, FunnelRow, FunnelStatistic, RateType, RatioType, Side,
 };
+pub use least_squares::{least_squares, LineFit};
+pub use funnel_curve::{funnel_axis, funnel_row};
+pub use overdispersion::{overdispersion, winsorise, Overdispersion};
 pub use isr::{expected_count, israte, isratio, reference_rate};
 pub use life_expectancy::{life_expectancy, LifeExpectancyRow};
 pub use mean::{mean_t, MeanResult};

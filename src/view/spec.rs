@@ -7,6 +7,10 @@ use super::overview::{overview_view, OverviewView};
 use super::spine::{spine_view, SpineView};
 use super::trend::{trend_view, TrendView};
 use super::spc::{spc_view, SpcView};
+use super::scatter::{scatter_view, ScatterView};
+use super::funnel::{funnel_view, FunnelView};
+use super::map::{map_view, MapView};
+use super::inequalities::{inequalities_view, InequalitiesView};
 use super::board_summary::{board_summary_view, BoardSummaryView};
 use super::selection::{select, select_indicator};
 use super::table::ViewTable;
@@ -65,7 +69,7 @@ pub struct ViewSpec {
     pub estimated_need: Option<f64>,
     /// Areas of a trend chart, by code or name (default: `area`, else the first local area with data).
     pub areas: Vec<String>,
-    /// Indicators of a board summary, by id or name (default: every loaded indicator).
+    /// Indicators of a board summary, by id or name (default: every loaded indicator); of a scatter, `[x, y]`.
     pub indicators: Vec<String>,
     /// Period label that direction of travel compares with (default: the period before the latest).
     pub comparator_period: Option<String>,
@@ -83,6 +87,10 @@ pub struct ViewSpec {
     pub baseline_points: Option<usize>,
     /// SPC: keep moving ranges ≥ 3.267 × their mean (no screening; the NHSE Excel tool's default).
     pub no_outlier_screening: bool,
+    /// Funnel: overdispersion adjustment `none` (default), `multiplicative` (φ) or `additive` (τ²).
+    pub overdispersion: crate::analysis::funnel_plot::OverdispersionMethod,
+    /// Inequalities: the deprivation category type the SII is computed for (default: the first ordered one).
+    pub category_type: Option<String>,
 }
 
 /// A built view, tagged by its kind for the page.
@@ -105,6 +113,14 @@ pub enum ViewModel {
     Spc(SpcView),
     /// The board-paper sentence and table.
     BoardSummary(BoardSummaryView),
+    /// Two indicators across areas with a least-squares line (`scatter`).
+    Scatter(ScatterView),
+    /// Value against denominator with control limits (`funnel`).
+    Funnel(FunnelView),
+    /// Hex map of districts, counties or the user's map (`map`).
+    Map(MapView),
+    /// One indicator, area and period by category with SII / RII (`inequalities`).
+    Inequalities(InequalitiesView),
 }
 
 impl ViewModel {
@@ -119,6 +135,10 @@ impl ViewModel {
             ViewModel::Trend(view) => view.table(),
             ViewModel::Spc(view) => view.table(),
             ViewModel::BoardSummary(view) => view.table(),
+            ViewModel::Scatter(view) => view.table(),
+            ViewModel::Funnel(view) => view.table(),
+            ViewModel::Map(view) => view.table(),
+            ViewModel::Inequalities(view) => view.table(),
         }
     }
 }
@@ -150,7 +170,7 @@ impl std::fmt::Display for ViewError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ViewError::NoData => write!(f, "no data loaded"),
-            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` (compare_areas, overview, spine, trend, spc, board_summary, prevalence, access)"),
+            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` (compare_areas, overview, spine, trend, spc, board_summary, prevalence, access, scatter, funnel, map, inequalities)"),
             ViewError::UnknownIndicator(i) => write!(f, "no indicator `{i}`"),
             ViewError::UnknownPeriod(p) => write!(f, "no data for period `{p}`"),
             ViewError::UnknownArea(a) => write!(f, "no area `{a}`"),
@@ -222,6 +242,10 @@ pub fn build_view(dataset: &Dataset, spec: &ViewSpec) -> Result<ViewModel, ViewE
         "trend" | "trajectory" => Ok(ViewModel::Trend(trend_view(dataset, spec)?)),
         "spc" | "xmr" => Ok(ViewModel::Spc(spc_view(dataset, spec)?)),
         "board_summary" | "summary" => Ok(ViewModel::BoardSummary(board_summary_view(dataset, spec)?)),
+        "inequalities" => Ok(ViewModel::Inequalities(inequalities_view(dataset, &benchmarker, spec, area)?)),
+        "map" | "hex_map" => Ok(ViewModel::Map(map_view(dataset, &benchmarker, spec, area)?)),
+        "funnel" => Ok(ViewModel::Funnel(funnel_view(dataset, &benchmarker, spec, area)?)),
+        "scatter" | "compare_indicators" => Ok(ViewModel::Scatter(scatter_view(dataset, spec, area)?)),
         other => Err(ViewError::UnknownView(other.to_owned())),
     }
 }
