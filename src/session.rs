@@ -112,6 +112,18 @@ fn caption_of(model: &ViewModel) -> String {
             format!("{} over time with 95% intervals ({}). {}.", v.indicator, v.polarity, lines.join("; "))
         }
         ViewModel::BoardSummary(v) => format!("{} {}", v.sentence, v.rule),
+        ViewModel::KpiSummary(v) => {
+            let period = v.period.as_deref().map(|p| format!("for {p}")).unwrap_or_else(|| "for each series' latest period".into());
+            let concerns = v.rows.iter().filter(|r| r.variation == Some(crate::analysis::spc::Variation::SpecialCauseConcerning)).count();
+            let worse = v.rows.iter().filter(|r| r.comparison == "Worse").count();
+            format!(
+                "KPI summary {period}: {} rows (of {}), each with its comparison with {}, recent trend, direction of travel, target status and, for monthly or quarterly series, SPC variation and assurance icons; {worse} worse than {}, {concerns} with special-cause concern.",
+                v.rows.len(),
+                v.total_rows,
+                v.benchmark,
+                v.benchmark
+            )
+        }
         ViewModel::Spc(v) => format!(
             "XmR chart of {} for {} ({} points): latest point shows {}; assurance: {}.",
             v.indicator,

@@ -1,6 +1,7 @@
 //! The access chart: access % per period (seen ÷ estimated need), the planned trajectory, and the target line, with the gap in people.
 
 use super::legend::draw_legend;
+use super::marks::MarkSink;
 use super::ChartError;
 use crate::view::{AccessView, LegendEntry};
 use plotters::coord::Shift;
@@ -15,6 +16,11 @@ const TARGET: RGBColor = RGBColor(0xC0, 0x00, 0x00);
 
 /// Draws an access view on any plotters backend.
 pub fn draw_access<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &AccessView) -> Result<(), ChartError> {
+    draw_access_marked(root, view, &mut MarkSink::ignore())
+}
+
+/// Draws the chart as `draw_access` does, recording each mark's pixel box and tooltip in `sink`.
+pub fn draw_access_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &AccessView, sink: &mut MarkSink) -> Result<(), ChartError> {
     root.fill(&WHITE).map_err(ChartError::from_drawing)?;
     let (_, height) = root.dim_in_pixel();
     let legend_height = 32.min(height / 4);

@@ -3,6 +3,7 @@
 
 use super::colour::{parse_hex, text_colour_on};
 use super::text_fit::fit_text;
+use super::marks::MarkSink;
 use super::ChartError;
 use crate::view::BoardSummaryView;
 use plotters::coord::Shift;
@@ -10,6 +11,11 @@ use plotters::prelude::*;
 
 /// Draws a board summary on any plotters backend.
 pub fn draw_board_summary<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &BoardSummaryView) -> Result<(), ChartError> {
+    draw_board_summary_marked(root, view, &mut MarkSink::ignore())
+}
+
+/// Draws the chart as `draw_board_summary` does, recording each mark's pixel box and tooltip in `sink`.
+pub fn draw_board_summary_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &BoardSummaryView, sink: &mut MarkSink) -> Result<(), ChartError> {
     root.fill(&WHITE).map_err(ChartError::from_drawing)?;
     let (width, _) = root.dim_in_pixel();
     let width = width as i32;

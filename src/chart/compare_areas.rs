@@ -2,6 +2,7 @@
 
 use super::colour::parse_hex;
 use super::legend::draw_legend;
+use super::marks::MarkSink;
 use super::ChartError;
 use crate::view::CompareAreasView;
 use plotters::coord::Shift;
@@ -34,6 +35,11 @@ fn value_range(view: &CompareAreasView) -> (f64, f64) {
 
 /// Draws a compare-areas view on any plotters backend.
 pub fn draw_compare_areas<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &CompareAreasView) -> Result<(), ChartError> {
+    draw_compare_areas_marked(root, view, &mut MarkSink::ignore())
+}
+
+/// Draws the chart as `draw_compare_areas` does, recording each mark's pixel box and tooltip in `sink`.
+pub fn draw_compare_areas_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &CompareAreasView, sink: &mut MarkSink) -> Result<(), ChartError> {
     root.fill(&WHITE).map_err(ChartError::from_drawing)?;
     let (width, height) = root.dim_in_pixel();
     let legend_height = 32.min(height / 4);

@@ -3,6 +3,7 @@
 use super::colour::{parse_hex, text_colour_on};
 use super::legend::draw_legend;
 use super::text_fit::fit_text;
+use super::marks::MarkSink;
 use super::ChartError;
 use crate::view::OverviewView;
 use plotters::coord::Shift;
@@ -11,6 +12,11 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Draws an overview grid on any plotters backend.
 pub fn draw_overview<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &OverviewView) -> Result<(), ChartError> {
+    draw_overview_marked(root, view, &mut MarkSink::ignore())
+}
+
+/// Draws the chart as `draw_overview` does, recording each mark's pixel box and tooltip in `sink`.
+pub fn draw_overview_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &OverviewView, sink: &mut MarkSink) -> Result<(), ChartError> {
     root.fill(&WHITE).map_err(ChartError::from_drawing)?;
     let (width, height) = root.dim_in_pixel();
     let (width, height) = (width as i32, height as i32);

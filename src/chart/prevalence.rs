@@ -3,6 +3,7 @@
 use super::colour::parse_hex;
 use super::legend::draw_legend;
 use super::text_fit::fit_text;
+use super::marks::MarkSink;
 use super::ChartError;
 use crate::view::{LegendEntry, PrevalenceView};
 use plotters::coord::Shift;
@@ -32,6 +33,11 @@ pub fn suggested_prevalence_height(view: &PrevalenceView) -> u32 {
 
 /// Draws a prevalence view on any plotters backend.
 pub fn draw_prevalence<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &PrevalenceView) -> Result<(), ChartError> {
+    draw_prevalence_marked(root, view, &mut MarkSink::ignore())
+}
+
+/// Draws the chart as `draw_prevalence` does, recording each mark's pixel box and tooltip in `sink`.
+pub fn draw_prevalence_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &PrevalenceView, sink: &mut MarkSink) -> Result<(), ChartError> {
     root.fill(&WHITE).map_err(ChartError::from_drawing)?;
     let (width, height) = root.dim_in_pixel();
     let groups = groups(view);

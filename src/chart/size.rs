@@ -1,6 +1,7 @@
 //! The pixel size each chart wants so that every row, bar and label has room.
 
 use super::compare_areas::suggested_compare_areas_height;
+use super::kpi_summary::suggested_kpi_summary_height;
 use super::prevalence::suggested_prevalence_height;
 use crate::view::ViewModel;
 
@@ -18,6 +19,7 @@ pub fn preferred_size(view: &ViewModel) -> (u32, u32) {
         ViewModel::Access(v) => ((200 + v.points.len() as u32 * 110).clamp(640, 4000), 420),
         ViewModel::Trend(v) => (960, 460 + 18 * (v.series.len() as u32 + 2)),
         ViewModel::Spc(_) => (960, 520),
+        ViewModel::KpiSummary(v) => (1100, suggested_kpi_summary_height(v)),
         ViewModel::BoardSummary(v) => (960, (120 + v.rows.len() as u32 * 26).clamp(240, 4000)),
     }
 }

@@ -3,6 +3,7 @@
 
 use super::colour::parse_hex;
 use super::time_axis::{padded_range, time_label};
+use super::marks::MarkSink;
 use super::ChartError;
 use crate::view::SpcView;
 use plotters::coord::Shift;
@@ -13,6 +14,11 @@ const TARGET: RGBColor = RGBColor(0xDE, 0x1B, 0x1B);
 
 /// Draws an SPC view on any plotters backend.
 pub fn draw_spc<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &SpcView) -> Result<(), ChartError> {
+    draw_spc_marked(root, view, &mut MarkSink::ignore())
+}
+
+/// Draws the chart as `draw_spc` does, recording each mark's pixel box and tooltip in `sink`.
+pub fn draw_spc_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &SpcView, sink: &mut MarkSink) -> Result<(), ChartError> {
     root.fill(&WHITE).map_err(ChartError::from_drawing)?;
     let (_, height) = root.dim_in_pixel();
     let notes = 2 + view.warnings.len() as u32;

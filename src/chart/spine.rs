@@ -3,6 +3,7 @@
 use super::colour::parse_hex;
 use super::legend::draw_legend;
 use super::text_fit::fit_text;
+use super::marks::MarkSink;
 use super::ChartError;
 use crate::view::SpineView;
 use plotters::coord::Shift;
@@ -15,6 +16,11 @@ const QUARTILE_COLOUR: RGBColor = RGBColor(0x9E, 0x9E, 0x9E);
 
 /// Draws a spine chart on any plotters backend.
 pub fn draw_spine<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &SpineView) -> Result<(), ChartError> {
+    draw_spine_marked(root, view, &mut MarkSink::ignore())
+}
+
+/// Draws the chart as `draw_spine` does, recording each mark's pixel box and tooltip in `sink`.
+pub fn draw_spine_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &SpineView, sink: &mut MarkSink) -> Result<(), ChartError> {
     root.fill(&WHITE).map_err(ChartError::from_drawing)?;
     let (width, height) = root.dim_in_pixel();
     let (width, height) = (width as i32, height as i32);

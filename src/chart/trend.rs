@@ -3,6 +3,7 @@
 
 use super::colour::parse_hex;
 use super::time_axis::{padded_range, time_label};
+use super::marks::MarkSink;
 use super::ChartError;
 use crate::view::{TrendSeriesView, TrendView};
 use plotters::coord::Shift;
@@ -43,6 +44,11 @@ fn segments(series: &TrendSeriesView) -> Vec<Vec<(f64, f64)>> {
 
 /// Draws a trend view on any plotters backend.
 pub fn draw_trend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &TrendView) -> Result<(), ChartError> {
+    draw_trend_marked(root, view, &mut MarkSink::ignore())
+}
+
+/// Draws the chart as `draw_trend` does, recording each mark's pixel box and tooltip in `sink`.
+pub fn draw_trend_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &TrendView, sink: &mut MarkSink) -> Result<(), ChartError> {
     root.fill(&WHITE).map_err(ChartError::from_drawing)?;
     let (_, height) = root.dim_in_pixel();
     let legend_rows = view.series.len() as u32 + u32::from(!view.targets.is_empty()) + u32::from(!view.plan.is_empty());

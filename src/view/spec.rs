@@ -8,6 +8,7 @@ use super::spine::{spine_view, SpineView};
 use super::trend::{trend_view, TrendView};
 use super::spc::{spc_view, SpcView};
 use super::board_summary::{board_summary_view, BoardSummaryView};
+use super::kpi_summary::{kpi_summary_view, KpiSummaryView};
 use super::selection::{select, select_indicator};
 use super::table::ViewTable;
 use crate::analysis::polarity::parse_polarity;
@@ -33,7 +34,7 @@ pub enum SortOrder {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ViewSpec {
-    /// `compare_areas` (default), `overview`, `spine`, `trend`, `spc` or `board_summary` (hyphens accepted).
+    /// `compare_areas` (default), `overview`, `spine`, `trend`, `spc`, `board_summary` or `kpi_summary` (hyphens accepted).
     pub view: String,
     /// Indicator id or name (default: the first loaded).
     pub indicator: Option<String>,
@@ -83,6 +84,13 @@ pub struct ViewSpec {
     pub baseline_points: Option<usize>,
     /// SPC: keep moving ranges ≥ 3.267 × their mean (no screening; the NHSE Excel tool's default).
     pub no_outlier_screening: bool,
+    /// SPC rule settings: `{"shift_length": 7|8, "trend_length": 6|7, "two_in_three": true|false}` (defaults 7, 7, on).
+    pub spc_rules: crate::stats::SpcRules,
+    /// Notes on periods of indicators, `[{"indicator": "...", "period": "2019/20", "text": "new clinic opened"}]`,
+    /// drawn on every chart of that indicator and listed in its table and CSV.
+    pub annotations: Vec<super::annotation::Annotation>,
+    /// KPI summary sort and filter: `{"sort": "comparison", "descending": false, "filter": {"variation": ["special_cause_concerning"], "text": "wait"}}`.
+    pub kpi: super::kpi_options::KpiOptions,
 }
 
 /// A built view, tagged by its kind for the page.
@@ -105,6 +113,8 @@ pub enum ViewModel {
     Spc(SpcView),
     /// The board-paper sentence and table.
     BoardSummary(BoardSummaryView),
+    /// One row per indicator × area with comparison, trend, direction, target and SPC icons, each with its why.
+    KpiSummary(KpiSummaryView),
 }
 
 impl ViewModel {
@@ -119,6 +129,7 @@ impl ViewModel {
             ViewModel::Trend(view) => view.table(),
             ViewModel::Spc(view) => view.table(),
             ViewModel::BoardSummary(view) => view.table(),
+            ViewModel::KpiSummary(view) => view.table(),
         }
     }
 }
@@ -150,7 +161,7 @@ impl std::fmt::Display for ViewError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ViewError::NoData => write!(f, "no data loaded"),
-            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` (compare_areas, overview, spine, trend, spc, board_summary, prevalence, access)"),
+            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` (compare_areas, overview, spine, trend, spc, board_summary, kpi_summary, prevalence, access)"),
             ViewError::UnknownIndicator(i) => write!(f, "no indicator `{i}`"),
             ViewError::UnknownPeriod(p) => write!(f, "no data for period `{p}`"),
             ViewError::UnknownArea(a) => write!(f, "no area `{a}`"),
@@ -222,6 +233,7 @@ pub fn build_view(dataset: &Dataset, spec: &ViewSpec) -> Result<ViewModel, ViewE
         "trend" | "trajectory" => Ok(ViewModel::Trend(trend_view(dataset, spec)?)),
         "spc" | "xmr" => Ok(ViewModel::Spc(spc_view(dataset, spec)?)),
         "board_summary" | "summary" => Ok(ViewModel::BoardSummary(board_summary_view(dataset, spec)?)),
+        "kpi_summary" | "kpi" => Ok(ViewModel::KpiSummary(kpi_summary_view(dataset, &benchmarker, spec)?)),
         other => Err(ViewError::UnknownView(other.to_owned())),
     }
 }
