@@ -179,7 +179,7 @@ pub fn kpi_summary_view(dataset: &Dataset, benchmarker: &Benchmarker, spec: &Vie
     let benchmark = spec.comparator.display_name(dataset);
     let mut rows: Vec<KpiRow> = chosen_series(dataset, spec, &areas, &indicators)
         .into_iter()
-        .map(|(key, series)| kpi_row(dataset, benchmarker, spec, key, &series, period.as_deref(), &benchmark))
+        .map(|(key, series)| kpi_row(dataset, benchmarker, spec, key, &series, period.as_deref()))
         .collect();
     let mut polarity_needed: Vec<String> = Vec::new();
     for (row, indicator) in rows.iter().map(|r| (r, dataset.find_indicator(&r.indicator_key))) {
@@ -205,7 +205,7 @@ pub fn kpi_summary_view(dataset: &Dataset, benchmarker: &Benchmarker, spec: &Vie
 }
 
 /// One row: the analyses of one series at the chosen period, composed, each with its reason.
-fn kpi_row(dataset: &Dataset, benchmarker: &Benchmarker, spec: &ViewSpec, key: SeriesKey, series: &[usize], period: Option<&str>, benchmark: &str) -> KpiRow {
+fn kpi_row(dataset: &Dataset, benchmarker: &Benchmarker, spec: &ViewSpec, key: SeriesKey, series: &[usize], period: Option<&str>) -> KpiRow {
     let meta = &dataset.indicators[key.indicator as usize];
     let area = &dataset.areas[key.area as usize];
     let label = |r: usize| dataset.periods[dataset.row(r).period as usize].label.clone();
@@ -272,8 +272,7 @@ fn kpi_row(dataset: &Dataset, benchmarker: &Benchmarker, spec: &ViewSpec, key: S
     row.comparison = outcome.comparison.label().to_owned();
     row.comparison_colour = outcome.comparison.colour_in(spec.palette).to_owned();
     why.comparison = match outcome.comparison {
-        Comparison::NotCompared(NotComparedReason::NoBenchmarkValue) => format!("Not compared: no {benchmark} value for {period_label}"),
-        Comparison::NotCompared(reason) => format!("Not compared: {} ({period_label})", reason.text()),
+        Comparison::NotCompared(_) => outcome.explanation,
         c => format!("{}: {}", c.label(), outcome.explanation),
     };
     // Recent trend on the series up to the period shown.

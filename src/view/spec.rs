@@ -216,7 +216,9 @@ pub fn build_view(dataset: &Dataset, spec: &ViewSpec) -> Result<ViewModel, ViewE
         "" | "compare_areas" => {
             let indicator = select_indicator(dataset, spec.indicator.as_deref())?;
             let selection = select(dataset, spec, indicator)?;
-            Ok(ViewModel::CompareAreas(compare_areas_view(dataset, &benchmarker, &selection, area, spec.sort, spec.palette)))
+            let mut view = compare_areas_view(dataset, &benchmarker, &selection, area, spec.sort, spec.palette);
+            view.annotations = super::annotation::annotations_for(dataset, &spec.annotations, indicator);
+            Ok(ViewModel::CompareAreas(view))
         }
         "overview" | "tartan_rug" => Ok(ViewModel::Overview(overview_view(dataset, &benchmarker, spec, spec.palette))),
         "prevalence" => {
