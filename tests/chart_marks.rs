@@ -46,3 +46,37 @@ fn every_compare_areas_bar_has_a_mark_naming_its_area() {
     // Bars go down the canvas in order.
     assert!(found.windows(2).all(|w| w[0].y0 < w[1].y0));
 }
+
+#[test]
+fn compare_areas_marks_sit_on_the_drawn_bars() {
+    let session = session_of(&["fingertips/ncmp_reception_prev_overweight.csv"]);
+    let (model, found, (w, h)) = marks_of(&session, ViewSpec { view: "compare_areas".into(), ..ViewSpec::default() });
+    let svg = indicator_lens::chart::render_svg(&model, w, h).unwrap();
+    // The same layout code drew the bar: a rectangle starts at the mark's corner.
+    let bar = found.iter().find(|m| m.x1 - m.x0 > 5).expect("a wide bar");
+    assert!(svg.contains(&format!("<rect x=\"{}\" y=\"{}\"", bar.x0, bar.y0)), "no rect at {bar:?}");
+}
+
+#[test]
+fn every_view_gives_marks_inside_the_canvas() {
+    let session = session_of(&["fingertips/ncmp_reception_prev_overweight_dist.csv", "east-midlands-cyp-profile-wide-by-area.csv"]);
+    for view in ["overview", "spine", "trend", "kpi_summary", "board_summary"] {
+        let (_, found, size) = marks_of(&session, ViewSpec { view: view.into(), ..ViewSpec::default() });
+        assert!(!found.is_empty(), "{view} has marks");
+        for mark in &found {
+            assert!(inside(mark, size), "{view}: {mark:?}");
+            assert!(!mark.text.trim().is_empty(), "{view}: empty tooltip");
+        }
+    }
+}
+
+#[test]
+fn spc_points_have_marks_with_their_rule() {
+    let session = session_of(&["eating-disorder-service-monthly-2018-19.csv"]);
+    let spec = ViewSpec { view: "spc".into(), indicator: Some("Total Follow Up".into()), ..ViewSpec::default() };
+    let (_, found, size) = marks_of(&session, spec);
+    assert_eq!(found.len(), 12);
+    assert!(found.iter().all(|m| inside(m, size) && m.text.contains("Common cause") && m.text.contains("limits")));
+    assert!(found[0].text.contains("Apr 2018: 145"), "{}", found[0].text);
+    assert!(found.windows(2).all(|w| w[0].x0 < w[1].x0), "left to right");
+}

@@ -29,6 +29,11 @@ pub fn draw_board_summary_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shif
         let w = ((width - 20) as f64 * count.count as f64 / total.max(1) as f64).round() as i32;
         let fill = parse_hex(&count.colour);
         root.draw(&Rectangle::new([(x, 40), (x + w, 80)], fill.filled())).map_err(ChartError::from_drawing)?;
+        let (bx, by) = root.get_base_pixel();
+        sink.push((bx + x, by + 40), (bx + x + w, by + 80), || {
+            let names: Vec<String> = view.rows.iter().filter(|r| r.direction == count.direction).map(|r| format!("{} ({} → {})", r.indicator, r.comparator_period, r.period)).collect();
+            format!("{} {}: {}\n{}", count.count, count.direction.text(), names.join("; "), view.rule)
+        });
         root.draw(&Rectangle::new([(x, 40), (x + w, 80)], WHITE.stroke_width(2))).map_err(ChartError::from_drawing)?;
         let label = fit_text(root, &format!("{} {}", count.count, count.direction.text()), &small, w - 6);
         let ink = text_colour_on(fill);

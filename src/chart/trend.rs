@@ -3,7 +3,7 @@
 
 use super::colour::parse_hex;
 use super::time_axis::{padded_range, time_label};
-use super::marks::MarkSink;
+use super::marks::{tooltip, MarkSink};
 use super::ChartError;
 use crate::view::{TrendSeriesView, TrendView};
 use plotters::coord::Shift;
@@ -40,6 +40,27 @@ fn segments(series: &TrendSeriesView) -> Vec<Vec<(f64, f64)>> {
         }
     }
     runs.into_iter().filter(|r| !r.is_empty()).collect()
+}
+
+/// A point's tooltip: area, period, value and interval (or why it is blank), note, annotations.
+fn point_tooltip(view: &TrendView, series: &TrendSeriesView, point: &crate::view::TrendPointView) -> String {
+    let number = crate::analysis::number_text::format_number;
+    let value = match point.value {
+        Some(v) => format!("{}{}", number(v), if view.unit.is_empty() { String::new() } else { format!(" {}", view.unit) }),
+        None if !point.note.is_empty() => format!("no value (marked `{}` in the file)", point.note),
+        None => "no value in the file".into(),
+    };
+    let interval = match (point.lower, point.upper) {
+        (Some(l), Some(u)) => format!(" (95% CI {}–{})", number(l), number(u)),
+        _ => String::new(),
+    };
+    let mut parts = vec![format!("{} — {}", series.area_name, view.indicator), format!("{}: {value}{interval}", point.period)];
+    if series.latest_period.as_deref() == Some(point.period.as_str()) {
+        parts.push(format!("Recent trend {}: {}", series.recent_trend.label(), series.recent_trend_reason));
+        parts.push(format!("Direction {}: {}", series.direction.text(), series.direction_reason));
+    }
+    parts.extend(view.annotations.iter().filter(|a| a.period == point.period).map(|a| format!("Annotation: {}", a.text)));
+    tooltip(&parts)
 }
 
 /// Draws a trend view on any plotters backend.
@@ -109,6 +130,27 @@ pub fn draw_trend_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view
                 chart.draw_series(std::iter::once(whisker)).map_err(ChartError::from_drawing)?;
             }
             chart.draw_series(std::iter::once(Circle::new((point.x, value), 4, colour.filled()))).map_err(ChartError::from_drawing)?;
+        }
+    }
+    let font: TextStyle = ("sans-serif", 11).into_font().into();
+    for note in &view.annotations {
+        let Some(x) = note.x.filter(|x| (x_min..=x_max).contains(x)) else { continue };
+        chart.draw_series(DashedLineSeries::new([(x, y_min), (x, y_max)], 4, 3, BLACK.stroke_width(1))).map_err(ChartError::from_drawing)?;
+        let label: String = note.text.chars().take(40).collect();
+        chart.draw_series(std::iter::once(Text::new(label, (x, y_max), font.clone()))).map_err(ChartError::from_drawing)?;
+        let (px, top) = chart.backend_coord(&(x, y_max));
+        let (_, bottom) = chart.backend_coord(&(x, y_min));
+        sink.push((px - 3, top), (px + 3, bottom), || format!("Annotation ({}): {}", note.period, note.text));
+    }
+    for series in &view.series {
+        for point in &series.points {
+            match point.value {
+                Some(value) => sink.push_point(chart.backend_coord(&(point.x, value)), 5, || point_tooltip(view, series, point)),
+                None => {
+                    let (px, py) = chart.backend_coord(&(point.x, y_min));
+                    sink.push((px - 5, py - 12), (px + 5, py), || point_tooltip(view, series, point));
+                }
+            }
         }
     }
     draw_trend_legend(&legend_area, view)
