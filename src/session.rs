@@ -28,6 +28,8 @@ pub struct ViewOutput {
     pub width: u32,
     /// Chart height in pixels.
     pub height: u32,
+    /// Indicator keys whose polarity the data do not give: the page asks for them (never guessed).
+    pub polarity_needed: Vec<String>,
 }
 
 impl Session {
@@ -52,7 +54,8 @@ impl Session {
         let table = model.table();
         let caption = caption_of(&model);
         let (width, height) = crate::chart::preferred_size(&model);
-        Ok(ViewOutput { model, table, caption, width, height })
+        let polarity_needed = model.polarity_needed();
+        Ok(ViewOutput { model, table, caption, width, height, polarity_needed })
     }
 
     /// The view's table as injection-safe CSV, counts below `suppress_below` shown as `*` (0 = off).

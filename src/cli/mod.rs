@@ -4,6 +4,7 @@ mod benchmark;
 mod compute;
 mod input;
 mod inspect;
+mod kpi_summary;
 mod prevalence;
 mod spc;
 mod summary;
@@ -20,7 +21,12 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         return 2;
     };
     let rest = &args[1..];
+    // `view kpi-summary …` is served here until the generic `view` command dispatches to it.
+    if command == "view" && rest.first().is_some_and(|v| matches!(v.as_str(), "kpi-summary" | "kpi_summary")) {
+        return kpi_summary::run(&rest[1..], out, err);
+    }
     match command.as_str() {
+        "kpi-summary" | "kpi_summary" => kpi_summary::run(rest, out, err),
         "inspect" => inspect::run(rest, out, err),
         "compute" => compute::run(rest, out, err),
         "benchmark" => benchmark::run(rest, out, err),
@@ -50,4 +56,6 @@ commands:
   trend FILE... [--polarity FILE] [--threshold PERCENT] [--out FILE]   recent trend and direction of travel
   targets FILE... --schedule FILE [--polarity FILE] [--out FILE]        periods against contract-year targets
   spc FILE [--indicator KEY] [--area AREA] [--improvement increase|decrease|neutral] [--target N] [--out FILE]
-  summary FILE... [--polarity FILE] [--threshold PERCENT] [--area AREA] [--csv] [--out FILE]   board-paper sentence and table";
+  summary FILE... [--polarity FILE] [--threshold PERCENT] [--area AREA] [--csv] [--out FILE]   board-paper sentence and table
+  kpi-summary FILE... [--area CODE]... [--indicator KEY]... [--period P] [--sort COLUMN] [--json]   KPI rows with icons and why
+  view kpi-summary FILE... [--area CODE] --json   the same";

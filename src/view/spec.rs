@@ -118,8 +118,36 @@ pub enum ViewModel {
 }
 
 impl ViewModel {
-    /// The view's table (text alternative and CSV export).
+    /// The view's table (text alternative and CSV export), with a row per annotation.
     pub fn table(&self) -> ViewTable {
+        let mut table = self.data_table();
+        super::annotation::append_annotation_rows(&mut table, &self.annotations());
+        table
+    }
+
+    /// The user's annotations the view carries (empty for views without a single indicator).
+    pub fn annotations(&self) -> Vec<super::annotation::AnnotationView> {
+        match self {
+            ViewModel::CompareAreas(view) => view.annotations.clone(),
+            ViewModel::Trend(view) => view.annotations.clone(),
+            ViewModel::Spc(view) => view.annotations.clone(),
+            ViewModel::KpiSummary(view) => view.annotations(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Indicator keys whose polarity the view needs and the data do not give (asked for, never guessed).
+    pub fn polarity_needed(&self) -> Vec<String> {
+        match self {
+            ViewModel::CompareAreas(view) => view.polarity_needed.clone(),
+            ViewModel::Trend(view) => view.polarity_needed.clone(),
+            ViewModel::Spc(view) => view.polarity_needed.clone(),
+            ViewModel::KpiSummary(view) => view.polarity_needed.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn data_table(&self) -> ViewTable {
         match self {
             ViewModel::CompareAreas(view) => view.table(),
             ViewModel::Overview(view) => view.table(),
