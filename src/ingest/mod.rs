@@ -9,6 +9,7 @@ pub mod cells;
 pub mod columns;
 mod formats;
 mod infer;
+mod padded_quotes;
 pub mod layout;
 pub mod periods;
 mod report;
