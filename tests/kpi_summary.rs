@@ -246,3 +246,15 @@ fn kpi_chart_draws_icons_and_gives_every_cell_a_why_tooltip() {
     assert!(output.caption.starts_with("KPI summary"));
     assert_eq!(output.polarity_needed, vec!["Face-to-face contacts".to_owned()]);
 }
+
+#[test]
+fn annotations_and_kpi_settings_survive_a_share_link() {
+    use indicator_lens::share::{decode_fragment, encode_fragment, ShareState, LINK_LIMIT};
+    let mut spec = ViewSpec { view: "kpi_summary".into(), ..ViewSpec::default() };
+    spec.annotations.push(indicator_lens::view::Annotation { indicator: "Waiting within 4 weeks, %".into(), period: "Jan 2024".into(), text: "New triage service".into() });
+    spec.kpi.sort = indicator_lens::view::KpiSort::Variation;
+    spec.spc_rules.shift_length = 8;
+    let state = ShareState { view: "kpi-summary".into(), spec, suppress_below: 0 };
+    let fragment = encode_fragment(&state, &[], LINK_LIMIT).unwrap();
+    assert_eq!(decode_fragment(&fragment).unwrap().state, state);
+}

@@ -143,6 +143,8 @@ impl ViewModel {
             ViewModel::Trend(view) => view.polarity_needed.clone(),
             ViewModel::Spc(view) => view.polarity_needed.clone(),
             ViewModel::KpiSummary(view) => view.polarity_needed.clone(),
+            ViewModel::Overview(view) => view.polarity_needed.clone(),
+            ViewModel::Spine(view) => view.polarity_needed.clone(),
             _ => Vec::new(),
         }
     }
