@@ -67,7 +67,7 @@ impl BoardSummaryView {
     /// The table: one row per indicator.
     pub fn table(&self) -> ViewTable {
         let mut table = ViewTable::new(&[
-            "Indicator", "Area", "Latest period", "Value", "Comparator period", "Comparator value", "Direction of travel", "Recent trend", "Target", "Target status", "Why",
+            "Indicator", "Area", "Latest period", "Value", "Comparator period", "Comparator value", "Direction of travel", "Recent trend", "Target", "Target status", "Why (direction)", "Why (recent trend)", "Why (target)",
         ]);
         for r in &self.rows {
             table.rows.push(vec![
@@ -82,6 +82,8 @@ impl BoardSummaryView {
                 r.target.clone(),
                 r.target_status.map(|s| s.text().to_owned()).unwrap_or_default(),
                 r.direction_reason.clone(),
+                r.recent_trend_reason.clone(),
+                r.target_reason.clone(),
             ]);
         }
         table

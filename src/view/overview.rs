@@ -198,12 +198,13 @@ pub fn polarity_needed<'k>(dataset: &Dataset, benchmarker: &Benchmarker<'_>, key
 }
 
 impl OverviewView {
-    /// The grid as a table: indicator, period, then per area its value and comparison label.
+    /// The grid as a table: indicator, period, then per area its value, comparison label and why.
     pub fn table(&self) -> ViewTable {
         let mut header = vec!["Indicator".to_owned(), "Period".to_owned()];
         for column in &self.columns {
             header.push(column.area_name.clone());
             header.push(format!("{} compared", column.area_name));
+            header.push(format!("{} why", column.area_name));
         }
         let rows = self
             .rows
@@ -213,6 +214,7 @@ impl OverviewView {
                 for cell in &row.cells {
                     line.push(cell.value_text.clone());
                     line.push(cell.label.clone());
+                    line.push(cell.comparison_text.clone());
                 }
                 line
             })
