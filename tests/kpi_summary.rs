@@ -258,3 +258,19 @@ fn annotations_and_kpi_settings_survive_a_share_link() {
     let fragment = encode_fragment(&state, &[], LINK_LIMIT).unwrap();
     assert_eq!(decode_fragment(&fragment).unwrap().state, state);
 }
+
+#[test]
+fn units_and_polarity_set_by_the_user_are_used_and_no_longer_asked() {
+    let mut session = Session::new();
+    session.load("kpi-return.csv", long_return().as_bytes(), &LoadOptions::default());
+    let spec = ViewSpec {
+        units: [("Face-to-face contacts".to_owned(), "contacts".to_owned())].into(),
+        polarity: [("Face-to-face contacts".to_owned(), "high".to_owned())].into(),
+        ..ViewSpec::default()
+    };
+    let view = kpi(&session, spec);
+    let row = view.rows.iter().find(|r| r.indicator == "Face-to-face contacts").unwrap();
+    assert_eq!(row.unit, "contacts");
+    assert_eq!(row.polarity, "high is good");
+    assert!(view.polarity_needed.is_empty());
+}

@@ -220,7 +220,7 @@ fn kpi_row(dataset: &Dataset, benchmarker: &Benchmarker, spec: &ViewSpec, key: S
     let mut row = KpiRow {
         indicator: meta.name.clone(),
         indicator_key: meta.key().to_owned(),
-        unit: meta.unit.clone(),
+        unit: spec.units.get(meta.key()).or_else(|| spec.units.get(&meta.name)).cloned().unwrap_or_else(|| meta.unit.clone()),
         polarity: polarity_words.to_owned(),
         area_code: area.code.clone(),
         area_name: area.name.clone(),

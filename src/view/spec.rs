@@ -91,6 +91,8 @@ pub struct ViewSpec {
     pub annotations: Vec<super::annotation::Annotation>,
     /// KPI summary sort and filter: `{"sort": "comparison", "descending": false, "filter": {"variation": ["special_cause_concerning"], "text": "wait"}}`.
     pub kpi: super::kpi_options::KpiOptions,
+    /// Unit by indicator key, set by the user where the file gives none (`{"Waiting list": "people"}`).
+    pub units: BTreeMap<String, String>,
 }
 
 /// A built view, tagged by its kind for the page.
@@ -145,6 +147,7 @@ impl ViewModel {
             ViewModel::KpiSummary(view) => view.polarity_needed.clone(),
             ViewModel::Overview(view) => view.polarity_needed.clone(),
             ViewModel::Spine(view) => view.polarity_needed.clone(),
+            ViewModel::BoardSummary(view) => view.polarity_needed.clone(),
             _ => Vec::new(),
         }
     }
