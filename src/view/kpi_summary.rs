@@ -311,7 +311,9 @@ fn kpi_row(dataset: &Dataset, benchmarker: &Benchmarker, spec: &ViewSpec, key: S
     // SPC icons for monthly and quarterly series.
     let kind = dataset.periods[o.period as usize].kind;
     if matches!(kind, PeriodKind::Month | PeriodKind::Quarter) {
-        spc_icons(dataset, spec, &upto, polarity, spec.target.or(threshold), &mut row, &mut why);
+        // A target in the spec belongs to the one indicator it names; otherwise each period's own target.
+        let target = spec.target.filter(|_| spec.indicator.is_some()).or(threshold);
+        spc_icons(dataset, spec, &upto, polarity, target, &mut row, &mut why);
     } else {
         let reason = format!("Not shown: SPC icons are for monthly or quarterly series; this one is {}", kind_text(kind));
         why.variation = reason.clone();
