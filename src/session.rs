@@ -28,6 +28,8 @@ pub struct ViewOutput {
     pub width: u32,
     /// Chart height in pixels.
     pub height: u32,
+    /// Indicator keys whose polarity the data do not give: the page asks for them (never guessed).
+    pub polarity_needed: Vec<String>,
 }
 
 impl Session {
@@ -52,7 +54,8 @@ impl Session {
         let table = model.table();
         let caption = caption_of(&model);
         let (width, height) = crate::chart::preferred_size(&model);
-        Ok(ViewOutput { model, table, caption, width, height })
+        let polarity_needed = model.polarity_needed();
+        Ok(ViewOutput { model, table, caption, width, height, polarity_needed })
     }
 
     /// The view's table as injection-safe CSV, counts below `suppress_below` shown as `*` (0 = off).
@@ -152,6 +155,18 @@ fn caption_of(model: &ViewModel) -> String {
             v.area_type,
             v.line_text()
         ),
+        ViewModel::KpiSummary(v) => {
+            let period = v.period.as_deref().map(|p| format!("for {p}")).unwrap_or_else(|| "for each series' latest period".into());
+            let concerns = v.rows.iter().filter(|r| r.variation == Some(crate::analysis::spc::Variation::SpecialCauseConcerning)).count();
+            let worse = v.rows.iter().filter(|r| r.comparison == "Worse").count();
+            format!(
+                "KPI summary {period}: {} rows (of {}), each with its comparison with {}, recent trend, direction of travel, target status and, for monthly or quarterly series, SPC variation and assurance icons; {worse} worse than {}, {concerns} with special-cause concern.",
+                v.rows.len(),
+                v.total_rows,
+                v.benchmark,
+                v.benchmark
+            )
+        }
         ViewModel::Spc(v) => format!(
             "XmR chart of {} for {} ({} points): latest point shows {}; assurance: {}.",
             v.indicator,

@@ -15,7 +15,7 @@ fn every_view_round_trips_through_json() {
         let report = session.load(file, &sample(file), &LoadOptions::default());
         assert!(report.observations > 0, "{file} loads");
     }
-    for view in ["compare_areas", "overview", "spine", "trend"] {
+    for view in ["compare_areas", "overview", "spine", "trend", "kpi_summary", "board_summary"] {
         let spec = ViewSpec { view: view.into(), ..ViewSpec::default() };
         let output = session.view(&spec).unwrap_or_else(|e| panic!("{view}: {e}"));
         let json = serde_json::to_string(&output.model).unwrap();

@@ -154,7 +154,7 @@ impl<'a> Benchmarker<'a> {
             benchmark_name: benchmark_name.clone(),
             benchmark_method,
             polarity,
-            explanation: format!("Not compared: {}", reason.text()),
+            explanation: self.not_compared_text(reason, observation.period),
         };
         if !observation.value.is_finite() {
             let suppressed = !self.dataset.text(observation.note).trim().is_empty();
@@ -202,6 +202,15 @@ impl<'a> Benchmarker<'a> {
         BenchmarkOutcome { comparison, source, benchmark_value, benchmark_name, benchmark_method, polarity, explanation }
     }
 
+    /// "Not compared: no England value for 2019/20" and the like: the reason with the benchmark and period.
+    fn not_compared_text(&self, reason: NotComparedReason, period: u32) -> String {
+        let period = self.dataset.periods.get(period as usize).map(|p| p.label.as_str()).unwrap_or("");
+        match reason {
+            NotComparedReason::NoBenchmarkValue => format!("Not compared: no {} value for {period}", self.options.benchmark.display_name(self.dataset)),
+            other => format!("Not compared: {} ({period})", other.text()),
+        }
+    }
+
     fn quintile_outcome(
         &self,
         row: usize,
@@ -223,11 +232,11 @@ impl<'a> Benchmarker<'a> {
         };
         let Some(area) = self.dataset.areas.get(observation.area as usize) else {
             let reason = NotComparedReason::NotInQuintileGroup;
-            return make(Comparison::NotCompared(reason), ComparisonSource::None, format!("Not compared: {}", reason.text()));
+            return make(Comparison::NotCompared(reason), ComparisonSource::None, self.not_compared_text(reason, observation.period));
         };
         if !is_local_area(area) {
             let reason = NotComparedReason::NotInQuintileGroup;
-            return make(Comparison::NotCompared(reason), ComparisonSource::None, format!("Not compared: {}", reason.text()));
+            return make(Comparison::NotCompared(reason), ComparisonSource::None, self.not_compared_text(reason, observation.period));
         }
         let area_type = area_type_of(area);
         let sorted = self.quintile_values.get(&(key, area_type.clone())).map(Vec::as_slice).unwrap_or(&[]);
@@ -248,7 +257,7 @@ impl<'a> Benchmarker<'a> {
             }
             None => {
                 let reason = NotComparedReason::TooFewAreasForQuintiles;
-                make(Comparison::NotCompared(reason), ComparisonSource::None, format!("Not compared: {}", reason.text()))
+                make(Comparison::NotCompared(reason), ComparisonSource::None, self.not_compared_text(reason, observation.period))
             }
         }
     }

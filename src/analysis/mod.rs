@@ -22,6 +22,7 @@ pub mod quintiles;
 pub mod recent_trend;
 pub mod series;
 pub mod spc;
+pub mod spc_explain;
 pub mod spread;
 pub mod summary;
 pub mod target_rules;

@@ -1,7 +1,7 @@
 //! Statistical process control (Making Data Count): XmR limits per rebase group, the special-cause rule
 //! of each point, its variation type by improvement direction, the latest point's icon and target assurance.
 
-use crate::stats::{special_causes, xmr_limits, SpecialCauseRule, StatsError, XmrLimits};
+use crate::stats::{special_causes_with, xmr_limits, SpcRules, SpecialCauseRule, StatsError, XmrLimits};
 use serde::{Deserialize, Serialize};
 
 /// Groups with fewer points than this get trial limits and a warning.
@@ -107,6 +107,8 @@ pub struct SpcOptions {
     pub baseline_points: Option<usize>,
     /// Screen moving ranges ≥ 3.267 × their mean (on by default in NHSRplotthedots).
     pub screen_outliers: bool,
+    /// Run lengths and switches of the special-cause rules.
+    pub rules: SpcRules,
 }
 
 /// One point with its group's limits and the rule that fired.
@@ -160,6 +162,7 @@ pub fn assurance(limits: &XmrLimits, target: Option<f64>, improvement: Improveme
 
 /// The SPC analysis of `values` in time order (no missing values).
 pub fn spc(values: &[f64], options: &SpcOptions) -> Result<SpcResult, StatsError> {
+    options.rules.check().map_err(StatsError::Invalid)?;
     if let Some(n) = options.baseline_points.filter(|&n| n < 12) {
         return Err(StatsError::Invalid(format!("a fixed baseline needs at least 12 points (got {n})")));
     }
@@ -186,7 +189,7 @@ pub fn spc(values: &[f64], options: &SpcOptions) -> Result<SpcResult, StatsError
                 members.len()
             ));
         }
-        for (value, rule) in members.iter().zip(special_causes(members, &limits)) {
+        for (value, rule) in members.iter().zip(special_causes_with(members, &limits, &options.rules)) {
             points.push(SpcPoint { value: *value, group, limits, rule, variation: variation_of(rule, options.improvement) });
         }
     }

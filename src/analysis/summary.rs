@@ -33,6 +33,12 @@ pub struct SummaryRow {
     pub target_status: Option<TargetStatus>,
     /// Target text of the latest period's contract year.
     pub target: String,
+    /// Why the recent trend is what it is.
+    #[serde(default)]
+    pub recent_trend_reason: String,
+    /// Why the target status is what it is (or that there is no target).
+    #[serde(default)]
+    pub target_reason: String,
 }
 
 /// Summarises each of `indicators` for `area` (or each indicator's first non-England area), by `polarity_of`.
@@ -68,6 +74,7 @@ pub fn summarise(
         };
         let evaluation = latest.and_then(|l| evaluate_targets(dataset, &rows, polarity).into_iter().find(|e| e.period == label(l)));
         let has_target = evaluation.as_ref().is_some_and(|e| e.contract_year.is_some());
+        let trend = recent_trend(dataset, &rows, polarity, TrendMethod::WeightedRegression);
         rows_out.push(SummaryRow {
             indicator: dataset.indicators[indicator as usize].name.clone(),
             area: dataset.areas[area as usize].name.clone(),
@@ -77,8 +84,13 @@ pub fn summarise(
             comparator_value: comparator.map(|c| dataset.row(c).value).filter(|v| v.is_finite()),
             direction,
             direction_reason,
-            recent_trend: recent_trend(dataset, &rows, polarity, TrendMethod::WeightedRegression).trend,
+            recent_trend: trend.trend,
+            recent_trend_reason: trend.reason,
             target_status: evaluation.as_ref().filter(|_| has_target).map(|e| e.status),
+            target_reason: match evaluation.as_ref().filter(|_| has_target) {
+                Some(e) => e.reason.clone(),
+                None => "no target loaded for this period".into(),
+            },
             target: evaluation.map(|e| e.target_text).unwrap_or_default(),
         });
     }
@@ -122,6 +134,8 @@ mod tests {
             recent_trend: RecentTrend::CannotBeCalculated,
             target_status: None,
             target: String::new(),
+            recent_trend_reason: String::new(),
+            target_reason: String::new(),
         }
     }
 

@@ -1,6 +1,7 @@
 //! The access chart: access % per period (seen ÷ estimated need), the planned trajectory, and the target line, with the gap in people.
 
 use super::legend::draw_legend;
+use super::marks::{tooltip, MarkSink};
 use super::ChartError;
 use crate::view::{AccessView, LegendEntry};
 use plotters::coord::Shift;
@@ -15,6 +16,11 @@ const TARGET: RGBColor = RGBColor(0xC0, 0x00, 0x00);
 
 /// Draws an access view on any plotters backend.
 pub fn draw_access<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &AccessView) -> Result<(), ChartError> {
+    draw_access_marked(root, view, &mut MarkSink::ignore())
+}
+
+/// Draws the chart as `draw_access` does, recording each mark's pixel box and tooltip in `sink`.
+pub fn draw_access_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &AccessView, sink: &mut MarkSink) -> Result<(), ChartError> {
     root.fill(&WHITE).map_err(ChartError::from_drawing)?;
     let (_, height) = root.dim_in_pixel();
     let legend_height = 32.min(height / 4);
@@ -66,6 +72,19 @@ pub fn draw_access<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &Acc
     let seen = points(|p| p.access_share);
     chart.draw_series(LineSeries::new(seen.clone(), SEEN.stroke_width(2))).map_err(ChartError::from_drawing)?;
     chart.draw_series(seen.iter().map(|(x, y)| Circle::new((x.clone(), *y), 5, SEEN.filled()))).map_err(ChartError::from_drawing)?;
+    for (i, p) in view.points.iter().enumerate() {
+        let Some(share) = p.access_share.or(p.planned_share) else { continue };
+        sink.push_point(chart.backend_coord(&(SegmentValue::CenterOf(i as i32), share * 100.0)), 6, || {
+            let number = |x: Option<f64>| x.map(|v| format!("{v:.0}")).unwrap_or_else(|| "none".into());
+            let pct = |x: Option<f64>| x.map(|v| format!("{:.1}%", v * 100.0)).unwrap_or_else(|| "none".into());
+            tooltip(&[
+                format!("{} — {}", view.area, p.period),
+                format!("Seen {} ({} of need); planned {} ({})", number(p.seen), pct(p.access_share), number(p.planned), pct(p.planned_share)),
+                p.gap_to_target.map(|g| if g > 0.0 { format!("{g:.0} short of the target") } else { format!("{:.0} above the target", -g) }).unwrap_or_default(),
+                p.note.clone(),
+            ])
+        });
+    }
     let font: TextStyle = ("sans-serif", 12).into_font().into();
     for (i, p) in view.points.iter().enumerate() {
         let (Some(share), Some(gap)) = (p.access_share.or(p.planned_share), p.gap_to_target) else { continue };

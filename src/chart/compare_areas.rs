@@ -2,6 +2,7 @@
 
 use super::colour::parse_hex;
 use super::legend::draw_legend;
+use super::marks::{tooltip, MarkSink};
 use super::ChartError;
 use crate::view::CompareAreasView;
 use plotters::coord::Shift;
@@ -32,8 +33,38 @@ fn value_range(view: &CompareAreasView) -> (f64, f64) {
     (if low < 0.0 { low - pad } else { 0.0 }, high + pad)
 }
 
+/// A bar's tooltip: area, period, value and interval, count / denominator, comparison and why, note.
+fn bar_tooltip(view: &CompareAreasView, bar: &crate::view::CompareAreasBar) -> String {
+    let number = crate::analysis::number_text::format_number;
+    let unit = if view.unit.is_empty() { String::new() } else { format!(" {}", view.unit) };
+    let value = bar.value.map(|v| format!("{}{unit}", number(v))).unwrap_or_else(|| "no value".into());
+    let interval = match (bar.lower, bar.upper) {
+        (Some(l), Some(u)) => format!(" ({} CI {}–{})", view.level.text(), number(l), number(u)),
+        _ => String::new(),
+    };
+    let counts = match (bar.count, bar.denominator) {
+        (Some(c), Some(d)) => format!("Count {} / denominator {}", number(c), number(d)),
+        (Some(c), None) => format!("Count {}", number(c)),
+        _ => String::new(),
+    };
+    let mut parts = vec![
+        format!("{} ({})", bar.area_name, bar.area_code),
+        format!("{}: {value}{interval}", view.period),
+        counts,
+        if bar.comparison_text.starts_with(&bar.label) { bar.comparison_text.clone() } else { format!("{}: {}", bar.label, bar.comparison_text) },
+        if bar.note.is_empty() { String::new() } else { format!("Note: {}", bar.note) },
+    ];
+    parts.extend(view.annotations.iter().filter(|a| a.period == view.period).map(|a| format!("Annotation: {}", a.text)));
+    tooltip(&parts)
+}
+
 /// Draws a compare-areas view on any plotters backend.
 pub fn draw_compare_areas<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &CompareAreasView) -> Result<(), ChartError> {
+    draw_compare_areas_marked(root, view, &mut MarkSink::ignore())
+}
+
+/// Draws the chart as `draw_compare_areas` does, recording each mark's pixel box and tooltip in `sink`.
+pub fn draw_compare_areas_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &CompareAreasView, sink: &mut MarkSink) -> Result<(), ChartError> {
     root.fill(&WHITE).map_err(ChartError::from_drawing)?;
     let (width, height) = root.dim_in_pixel();
     let legend_height = 32.min(height / 4);
@@ -43,6 +74,9 @@ pub fn draw_compare_areas<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, vie
     let bar_count = view.bars.len().max(1) as i32;
     let (x_min, x_max) = value_range(view);
     let mut caption = format!("{} ({})", view.indicator, view.period);
+    for note in view.annotations.iter().filter(|a| a.period == view.period) {
+        caption.push_str(&format!(" — Note: {}", note.text));
+    }
     if caption.chars().count() > 90 {
         caption = caption.chars().take(87).collect::<String>() + "...";
     }
@@ -85,6 +119,14 @@ pub fn draw_compare_areas<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, vie
                 let whisker = ErrorBar::new_horizontal(SegmentValue::CenterOf(segment), lower, value, upper, BLACK.stroke_width(1), 6);
                 chart.draw_series(std::iter::once(whisker)).map_err(ChartError::from_drawing)?;
             }
+            let [a, b] = corners();
+            sink.push(chart.backend_coord(&a), chart.backend_coord(&b), || bar_tooltip(view, bar));
+        } else {
+            // No bar: the row's mark sits at the axis so the blank still has a tooltip saying why.
+            let base = 0.0f64.clamp(x_min, x_max);
+            let (x, y0) = chart.backend_coord(&(base, SegmentValue::Exact(segment + 1)));
+            let (_, y1) = chart.backend_coord(&(base, SegmentValue::Exact(segment)));
+            sink.push((x, y0), (x + 12, y1), || bar_tooltip(view, bar));
         }
     }
     if let Some(benchmark) = view.benchmark_value {

@@ -6,6 +6,9 @@ mod colour;
 mod compare_areas;
 mod funnel;
 mod inequalities;
+mod icons;
+mod kpi_summary;
+mod marks;
 mod legend;
 mod map;
 mod overview;
@@ -21,6 +24,8 @@ mod trend;
 pub use board_summary::draw_board_summary;
 pub use colour::parse_hex;
 pub use compare_areas::{draw_compare_areas, suggested_compare_areas_height};
+pub use kpi_summary::{draw_kpi_summary_marked, suggested_kpi_summary_height};
+pub use marks::{marks, ChartMark, MarkSink};
 pub use access::draw_access;
 pub use overview::draw_overview;
 pub use prevalence::{draw_prevalence, suggested_prevalence_height};
@@ -66,15 +71,21 @@ impl std::error::Error for ChartError {}
 
 /// Draws any view model on any plotters backend.
 pub fn draw_view<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &ViewModel) -> Result<(), ChartError> {
+    draw_view_marked(root, view, &mut MarkSink::ignore())
+}
+
+/// Draws any view model, recording every mark's pixel box and tooltip text in `sink` (see `marks`).
+pub fn draw_view_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &ViewModel, sink: &mut MarkSink) -> Result<(), ChartError> {
     match view {
-        ViewModel::CompareAreas(compare) => draw_compare_areas(root, compare),
-        ViewModel::Overview(overview) => draw_overview(root, overview),
-        ViewModel::Spine(spine) => draw_spine(root, spine),
-        ViewModel::Prevalence(prevalence) => draw_prevalence(root, prevalence),
-        ViewModel::Access(access) => draw_access(root, access),
-        ViewModel::Trend(trend) => draw_trend(root, trend),
-        ViewModel::Spc(spc) => draw_spc(root, spc),
-        ViewModel::BoardSummary(summary) => draw_board_summary(root, summary),
+        ViewModel::CompareAreas(compare) => compare_areas::draw_compare_areas_marked(root, compare, sink),
+        ViewModel::Overview(overview) => overview::draw_overview_marked(root, overview, sink),
+        ViewModel::Spine(spine) => spine::draw_spine_marked(root, spine, sink),
+        ViewModel::Prevalence(prevalence) => prevalence::draw_prevalence_marked(root, prevalence, sink),
+        ViewModel::Access(access) => access::draw_access_marked(root, access, sink),
+        ViewModel::Trend(trend) => trend::draw_trend_marked(root, trend, sink),
+        ViewModel::Spc(spc) => spc::draw_spc_marked(root, spc, sink),
+        ViewModel::BoardSummary(summary) => board_summary::draw_board_summary_marked(root, summary, sink),
+        ViewModel::KpiSummary(kpi) => draw_kpi_summary_marked(root, kpi, sink),
         ViewModel::Scatter(scatter) => draw_scatter(root, scatter),
         ViewModel::Funnel(funnel) => draw_funnel(root, funnel),
         ViewModel::Map(map) => draw_map(root, map),

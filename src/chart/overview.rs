@@ -3,6 +3,7 @@
 use super::colour::{parse_hex, text_colour_on};
 use super::legend::draw_legend;
 use super::text_fit::fit_text;
+use super::marks::{tooltip, MarkSink};
 use super::ChartError;
 use crate::view::OverviewView;
 use plotters::coord::Shift;
@@ -11,6 +12,11 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Draws an overview grid on any plotters backend.
 pub fn draw_overview<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &OverviewView) -> Result<(), ChartError> {
+    draw_overview_marked(root, view, &mut MarkSink::ignore())
+}
+
+/// Draws the chart as `draw_overview` does, recording each mark's pixel box and tooltip in `sink`.
+pub fn draw_overview_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &OverviewView, sink: &mut MarkSink) -> Result<(), ChartError> {
     root.fill(&WHITE).map_err(ChartError::from_drawing)?;
     let (width, height) = root.dim_in_pixel();
     let (width, height) = (width as i32, height as i32);
@@ -40,6 +46,13 @@ pub fn draw_overview<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &O
             let fill = parse_hex(&cell.colour);
             let corners = [(x, y), (x + cell_width, y + cell_height)];
             grid_area.draw(&Rectangle::new(corners, fill.filled())).map_err(ChartError::from_drawing)?;
+            let (bx, by) = grid_area.get_base_pixel();
+            sink.push((bx + x, by + y), (bx + x + cell_width, by + y + cell_height), || {
+                let area = view.columns.get(column_index).map(|c| c.area_name.clone()).unwrap_or_default();
+                let value = if cell.value_text.is_empty() { "no value".to_owned() } else { cell.value_text.clone() };
+                let why = if cell.comparison_text.starts_with(&cell.label) { cell.comparison_text.clone() } else { format!("{}: {}", cell.label, cell.comparison_text) };
+                tooltip(&[format!("{area} — {}", row.indicator), format!("{}: {value}", row.period), why])
+            });
             grid_area.draw(&Rectangle::new(corners, RGBColor(0x80, 0x80, 0x80).stroke_width(1))).map_err(ChartError::from_drawing)?;
             if !cell.value_text.is_empty() && cell_height >= 10 {
                 let style: TextStyle = ("sans-serif", 10).into_font().color(&text_colour_on(fill)).pos(Pos::new(HPos::Center, VPos::Center));

@@ -3,6 +3,7 @@
 use super::colour::parse_hex;
 use super::legend::draw_legend;
 use super::text_fit::fit_text;
+use super::marks::{tooltip, MarkSink};
 use super::ChartError;
 use crate::view::{LegendEntry, PrevalenceView};
 use plotters::coord::Shift;
@@ -32,6 +33,11 @@ pub fn suggested_prevalence_height(view: &PrevalenceView) -> u32 {
 
 /// Draws a prevalence view on any plotters backend.
 pub fn draw_prevalence<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &PrevalenceView) -> Result<(), ChartError> {
+    draw_prevalence_marked(root, view, &mut MarkSink::ignore())
+}
+
+/// Draws the chart as `draw_prevalence` does, recording each mark's pixel box and tooltip in `sink`.
+pub fn draw_prevalence_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &PrevalenceView, sink: &mut MarkSink) -> Result<(), ChartError> {
     root.fill(&WHITE).map_err(ChartError::from_drawing)?;
     let (width, height) = root.dim_in_pixel();
     let groups = groups(view);
@@ -76,6 +82,13 @@ pub fn draw_prevalence<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: 
             };
             let (y1, y0) = (top - a as f64 * slot, top - (a as f64 + 1.0) * slot);
             let colour = parse_hex(view.area_colours.get(a).map(String::as_str).unwrap_or(""));
+            sink.push(chart.backend_coord(&(0.0, y0)), chart.backend_coord(&(e.estimate.max(0.0), y1)), || {
+                let interval = match (e.lower, e.upper) {
+                    (Some(l), Some(u)) => format!(" (95% interval {l:.0}–{u:.0})"),
+                    _ => " (no interval)".into(),
+                };
+                tooltip(&[format!("{} — {band}, {disorder}", e.area), format!("Estimated {:.0} people{interval}", e.estimate), format!("{}% × population {:.0}", e.rate_percent, e.population)])
+            });
             let bar = Rectangle::new([(0.0, y0), (e.estimate, y1)], colour.filled());
             chart.draw_series(std::iter::once(bar)).map_err(ChartError::from_drawing)?;
             if let (Some(lower), Some(upper)) = (e.lower, e.upper) {

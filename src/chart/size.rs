@@ -1,6 +1,7 @@
 //! The pixel size each chart wants so that every row, bar and label has room.
 
 use super::compare_areas::suggested_compare_areas_height;
+use super::kpi_summary::suggested_kpi_summary_height;
 use super::prevalence::suggested_prevalence_height;
 use crate::view::ViewModel;
 
@@ -23,5 +24,6 @@ pub fn preferred_size(view: &ViewModel) -> (u32, u32) {
         ViewModel::Map(_) => (760, 900),
         ViewModel::Inequalities(v) => (960, super::inequalities::suggested_inequalities_height(v)),
         ViewModel::BoardSummary(_) => (960, 200),
+        ViewModel::KpiSummary(v) => (1100, suggested_kpi_summary_height(v)),
     }
 }

@@ -3,6 +3,7 @@
 use super::colour::parse_hex;
 use super::legend::draw_legend;
 use super::text_fit::fit_text;
+use super::marks::{tooltip, MarkSink};
 use super::ChartError;
 use crate::view::SpineView;
 use plotters::coord::Shift;
@@ -15,6 +16,11 @@ const QUARTILE_COLOUR: RGBColor = RGBColor(0x9E, 0x9E, 0x9E);
 
 /// Draws a spine chart on any plotters backend.
 pub fn draw_spine<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &SpineView) -> Result<(), ChartError> {
+    draw_spine_marked(root, view, &mut MarkSink::ignore())
+}
+
+/// Draws the chart as `draw_spine` does, recording each mark's pixel box and tooltip in `sink`.
+pub fn draw_spine_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &SpineView, sink: &mut MarkSink) -> Result<(), ChartError> {
     root.fill(&WHITE).map_err(ChartError::from_drawing)?;
     let (width, height) = root.dim_in_pixel();
     let (width, height) = (width as i32, height as i32);
@@ -66,6 +72,15 @@ pub fn draw_spine<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &Spin
         }
         let centre = to_x(0.0);
         area.draw(&PathElement::new(vec![(centre, top + 1), (centre, top + row_height - 1)], BLACK.stroke_width(2))).map_err(ChartError::from_drawing)?;
+        let (bx, by) = area.get_base_pixel();
+        let marker_x = to_x(row.marker.unwrap_or(0.0));
+        let half = (row_height / 3).clamp(2, 8);
+        sink.push((bx + marker_x - half, by + top + row_height / 2 - half), (bx + marker_x + half, by + top + row_height / 2 + half), || {
+            let why = if row.comparison_text.starts_with(&row.label) { row.comparison_text.clone() } else { format!("{}: {}", row.label, row.comparison_text) };
+            let count = if row.local_count.is_empty() { String::new() } else { format!("Count {}", row.local_count) };
+            let value = if row.local_value.is_empty() { "no value".to_owned() } else { row.local_value.clone() };
+            tooltip(&[format!("{} — {}", view.area_name, row.indicator), format!("{}: {value} (England {})", row.period, row.england_value), count, why])
+        });
         if let Some(marker) = row.marker {
             let radius = (row_height / 3).clamp(2, 8);
             let fill = parse_hex(&row.colour);

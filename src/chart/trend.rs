@@ -2,6 +2,7 @@
 //! lines, stepped targets and the planned trajectory, with a text legend of recent trends.
 
 use super::colour::parse_hex;
+use super::marks::{tooltip, MarkSink};
 use super::time_axis::{draw_time_ticks, padded_range};
 use super::ChartError;
 use crate::view::{TrendSeriesView, TrendView};
@@ -41,8 +42,34 @@ fn segments(series: &TrendSeriesView) -> Vec<Vec<(f64, f64)>> {
     runs.into_iter().filter(|r| !r.is_empty()).collect()
 }
 
+/// A point's tooltip: area, period, value and interval (or why it is blank), note, annotations.
+fn point_tooltip(view: &TrendView, series: &TrendSeriesView, point: &crate::view::TrendPointView) -> String {
+    let number = crate::analysis::number_text::format_number;
+    let value = match point.value {
+        Some(v) => format!("{}{}", number(v), if view.unit.is_empty() { String::new() } else { format!(" {}", view.unit) }),
+        None if !point.note.is_empty() => format!("no value (marked `{}` in the file)", point.note),
+        None => "no value in the file".into(),
+    };
+    let interval = match (point.lower, point.upper) {
+        (Some(l), Some(u)) => format!(" (95% CI {}–{})", number(l), number(u)),
+        _ => String::new(),
+    };
+    let mut parts = vec![format!("{} — {}", series.area_name, view.indicator), format!("{}: {value}{interval}", point.period)];
+    if series.latest_period.as_deref() == Some(point.period.as_str()) {
+        parts.push(format!("Recent trend {}: {}", series.recent_trend.label(), series.recent_trend_reason));
+        parts.push(format!("Direction {}: {}", series.direction.text(), series.direction_reason));
+    }
+    parts.extend(view.annotations.iter().filter(|a| a.period == point.period).map(|a| format!("Annotation: {}", a.text)));
+    tooltip(&parts)
+}
+
 /// Draws a trend view on any plotters backend.
 pub fn draw_trend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &TrendView) -> Result<(), ChartError> {
+    draw_trend_marked(root, view, &mut MarkSink::ignore())
+}
+
+/// Draws the chart as `draw_trend` does, recording each mark's pixel box and tooltip in `sink`.
+pub fn draw_trend_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &TrendView, sink: &mut MarkSink) -> Result<(), ChartError> {
     root.fill(&WHITE).map_err(ChartError::from_drawing)?;
     let (_, height) = root.dim_in_pixel();
     let legend_rows = view.series.len() as u32 + u32::from(!view.targets.is_empty()) + u32::from(!view.plan.is_empty());
@@ -102,6 +129,27 @@ pub fn draw_trend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &Tren
                 chart.draw_series(std::iter::once(whisker)).map_err(ChartError::from_drawing)?;
             }
             chart.draw_series(std::iter::once(Circle::new((point.x, value), 4, colour.filled()))).map_err(ChartError::from_drawing)?;
+        }
+    }
+    let font: TextStyle = ("sans-serif", 11).into_font().into();
+    for note in &view.annotations {
+        let Some(x) = note.x.filter(|x| (x_min..=x_max).contains(x)) else { continue };
+        chart.draw_series(DashedLineSeries::new([(x, y_min), (x, y_max)], 4, 3, BLACK.stroke_width(1))).map_err(ChartError::from_drawing)?;
+        let label: String = note.text.chars().take(40).collect();
+        chart.draw_series(std::iter::once(Text::new(label, (x, y_max), font.clone()))).map_err(ChartError::from_drawing)?;
+        let (px, top) = chart.backend_coord(&(x, y_max));
+        let (_, bottom) = chart.backend_coord(&(x, y_min));
+        sink.push((px - 3, top), (px + 3, bottom), || format!("Annotation ({}): {}", note.period, note.text));
+    }
+    for series in &view.series {
+        for point in &series.points {
+            match point.value {
+                Some(value) => sink.push_point(chart.backend_coord(&(point.x, value)), 5, || point_tooltip(view, series, point)),
+                None => {
+                    let (px, py) = chart.backend_coord(&(point.x, y_min));
+                    sink.push((px - 5, py - 12), (px + 5, py), || point_tooltip(view, series, point));
+                }
+            }
         }
     }
     draw_trend_legend(&legend_area, view)

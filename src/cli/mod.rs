@@ -4,6 +4,7 @@ mod benchmark;
 mod compute;
 mod input;
 mod inspect;
+mod kpi_summary;
 mod prevalence;
 mod spc;
 mod summary;
@@ -21,7 +22,12 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         return 2;
     };
     let rest = &args[1..];
+    // `view kpi-summary …` is served here until the generic `view` command dispatches to it.
+    if command == "view" && rest.first().is_some_and(|v| matches!(v.as_str(), "kpi-summary" | "kpi_summary")) {
+        return kpi_summary::run(&rest[1..], out, err);
+    }
     match command.as_str() {
+        "kpi-summary" | "kpi_summary" => kpi_summary::run(rest, out, err),
         "inspect" => inspect::run(rest, out, err),
         "compute" => compute::run(rest, out, err),
         "benchmark" => benchmark::run(rest, out, err),
@@ -55,4 +61,7 @@ commands:
   spc FILE [--indicator KEY] [--area AREA] [--improvement increase|decrease|neutral] [--target N] [--out FILE]
   summary FILE... [--polarity FILE] [--threshold PERCENT] [--area AREA] [--csv] [--out FILE]   board-paper sentence and table
   view VIEW FILE... [--indicator ID]... [--period P] [--area CODE] [--area-type TEXT] [--spec JSON] [--json]   the view model the page draws
-  render VIEW FILE... --svg OUT.svg [same options as view]            the chart as SVG";
+  render VIEW FILE... --svg OUT.svg [same options as view]            the chart as SVG
+
+  kpi-summary FILE... [--area CODE]... [--indicator KEY]... [--period P] [--sort COLUMN] [--json]   KPI rows with icons and why
+  view kpi-summary FILE... [--area CODE] --json   the same";

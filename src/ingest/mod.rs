@@ -11,6 +11,7 @@ pub mod columns;
 mod formats;
 mod hex_map;
 mod infer;
+mod padded_quotes;
 pub mod layout;
 pub mod periods;
 mod report;

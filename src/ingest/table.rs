@@ -179,6 +179,10 @@ impl<'a> Cursor<'a> {
 
 /// Takes the decoded `text`, finds the header among its first records, and notes defects.
 pub fn read(text: Cow<'_, str>, delimiter: u8) -> Table<'_> {
+    let text = match super::padded_quotes::unpad_quoted_fields(&text, delimiter) {
+        Some(unpadded) => Cow::Owned(unpadded),
+        None => text,
+    };
     let mut table = Table { control_lines: control_lines(&text), ..Table::default() };
     let mut cursor = Cursor::new(&text, delimiter);
     let mut record = Record::new(0, &[]);

@@ -20,6 +20,7 @@ mod proportion;
 mod quantiles;
 mod rate;
 mod sii;
+mod spc_rules;
 mod summed_estimate;
 mod trend_test;
 mod xmr;
@@ -49,7 +50,8 @@ pub use trend_test::{
     chi_square_trend_counts, ordinary_slope, slope_sign_stable, standard_error_from_95, weighted_trend, without, TrendFit,
     TREND_CHI_SQUARE_CRITICAL,
 };
-pub use xmr::{special_causes, xmr_limits, SpecialCauseRule, XmrLimits, LIMIT_FACTOR, MR_SCREEN_FACTOR, RUN_LENGTH};
+pub use spc_rules::SpcRules;
+pub use xmr::{special_causes, special_causes_with, xmr_limits, SpecialCauseRule, XmrLimits, LIMIT_FACTOR, MR_SCREEN_FACTOR, RUN_LENGTH};
 
 /// Formats a multiplier the way R's `format(x, scientific = FALSE)` does for labels (100000, 0.5).
 pub fn format_multiplier(m: f64) -> String {

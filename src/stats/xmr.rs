@@ -1,5 +1,6 @@
 //! XmR (individuals and moving range) control limits and the Making Data Count special-cause rules.
 
+use super::spc_rules::SpcRules;
 use super::StatsError;
 use serde::{Deserialize, Serialize};
 
@@ -7,7 +8,7 @@ use serde::{Deserialize, Serialize};
 pub const MR_SCREEN_FACTOR: f64 = 3.267;
 /// Process limits are this multiple of the mean moving range from the centre (3 / 1.128).
 pub const LIMIT_FACTOR: f64 = 2.66;
-/// Length of a run (trend or shift) that signals a special cause.
+/// Default length of a run (trend or shift) that signals a special cause.
 pub const RUN_LENGTH: usize = 7;
 
 /// Centre line and limits of an XmR chart.
@@ -88,7 +89,19 @@ impl SpecialCauseRule {
         }
     }
 
-    /// The rule in words, as NHSRplotthedots names it.
+    /// The rule in words with the run lengths of `rules` ("8 points below the mean").
+    pub fn describe(self, rules: &SpcRules) -> String {
+        use SpecialCauseRule::*;
+        match self {
+            TrendIncreasing => format!("{} point trend (increasing)", rules.trend_length),
+            TrendDecreasing => format!("{} point trend (decreasing)", rules.trend_length),
+            ShiftAbove => format!("{} points above the mean", rules.shift_length),
+            ShiftBelow => format!("{} points below the mean", rules.shift_length),
+            other => other.text().to_owned(),
+        }
+    }
+
+    /// The rule in words with the default run lengths, as NHSRplotthedots names it.
     pub fn text(self) -> &'static str {
         use SpecialCauseRule::*;
         match self {
@@ -120,9 +133,14 @@ fn mark_runs(len: usize, in_run: impl Fn(usize) -> bool, run_length: usize) -> V
     marked
 }
 
-/// The special-cause rule (if any) for each of `values` against `limits`, in precedence order:
-/// outside the limits, 7-point trend, two in three beyond the near limits, 7-point shift.
+/// The special-cause rule (if any) for each of `values` against `limits` under the default rules.
 pub fn special_causes(values: &[f64], limits: &XmrLimits) -> Vec<Option<SpecialCauseRule>> {
+    special_causes_with(values, limits, &SpcRules::default())
+}
+
+/// The special-cause rule (if any) for each of `values` against `limits`, in precedence order:
+/// outside the limits, trend, two in three beyond the near limits (when on), shift; run lengths from `rules`.
+pub fn special_causes_with(values: &[f64], limits: &XmrLimits, rules: &SpcRules) -> Vec<Option<SpecialCauseRule>> {
     use SpecialCauseRule::*;
     let n = values.len();
     // Trends: a point is in a rising run when it rose from the one before; 7 points = 6 rises.
@@ -138,7 +156,7 @@ pub fn special_causes(values: &[f64], limits: &XmrLimits) -> Vec<Option<SpecialC
                 while end + 1 < n && step(end + 1) {
                     end += 1;
                 }
-                if end - start + 1 >= RUN_LENGTH {
+                if end - start + 1 >= rules.trend_length {
                     marked[start..=end].iter_mut().for_each(|m| *m = true);
                 }
                 i = end + 1;
@@ -150,13 +168,14 @@ pub fn special_causes(values: &[f64], limits: &XmrLimits) -> Vec<Option<SpecialC
     };
     let trend_up = runs_of_steps(&rising);
     let trend_down = runs_of_steps(&falling);
-    let above = mark_runs(n, |i| values[i] > limits.mean, RUN_LENGTH);
-    let below = mark_runs(n, |i| values[i] < limits.mean, RUN_LENGTH);
+    let above = mark_runs(n, |i| values[i] > limits.mean, rules.shift_length);
+    let below = mark_runs(n, |i| values[i] < limits.mean, rules.shift_length);
     let in_upper_band = |i: usize| values[i] > limits.upper_near && values[i] <= limits.upper;
     let in_lower_band = |i: usize| values[i] < limits.lower_near && values[i] >= limits.lower;
     let mut two_in_three_above = vec![false; n];
     let mut two_in_three_below = vec![false; n];
-    for start in 0..n.saturating_sub(2) {
+    let windows = if rules.two_in_three { n.saturating_sub(2) } else { 0 };
+    for start in 0..windows {
         let window = start..start + 3;
         if window.clone().all(|i| values[i] > limits.mean) && window.clone().filter(|&i| in_upper_band(i)).count() >= 2 {
             window.clone().filter(|&i| in_upper_band(i)).for_each(|i| two_in_three_above[i] = true);

@@ -37,6 +37,9 @@ pub struct BoardSummaryView {
     pub rule: String,
     /// Names of the indicators whose latest period misses its target.
     pub off_target: Vec<String>,
+    /// Indicator keys whose polarity the data do not give (asked for, never guessed).
+    #[serde(default)]
+    pub polarity_needed: Vec<String>,
 }
 
 /// Builds the board summary for the spec's indicators (default: all) and area.
@@ -60,14 +63,19 @@ pub fn board_summary_view(dataset: &Dataset, spec: &ViewSpec) -> Result<BoardSum
         .filter(|c| c.count > 0 || matches!(c.direction, Direction::Improved | Direction::Stable | Direction::Worsened))
         .collect();
     let off_target = rows.iter().filter(|r| r.target_status == Some(TargetStatus::NotMet)).map(|r| r.indicator.clone()).collect();
-    Ok(BoardSummaryView { sentence: summary_sentence(&rows), rows, counts, rule: spec.direction.text(), off_target })
+    let polarity_needed = indicators
+        .iter()
+        .filter(|&&i| polarity_of(i) == crate::model::Polarity::Unknown)
+        .map(|&i| dataset.indicators[i as usize].key().to_owned())
+        .collect();
+    Ok(BoardSummaryView { sentence: summary_sentence(&rows), rows, counts, rule: spec.direction.text(), off_target, polarity_needed })
 }
 
 impl BoardSummaryView {
     /// The table: one row per indicator.
     pub fn table(&self) -> ViewTable {
         let mut table = ViewTable::new(&[
-            "Indicator", "Area", "Latest period", "Value", "Comparator period", "Comparator value", "Direction of travel", "Recent trend", "Target", "Target status", "Why",
+            "Indicator", "Area", "Latest period", "Value", "Comparator period", "Comparator value", "Direction of travel", "Recent trend", "Target", "Target status", "Why (direction)", "Why (recent trend)", "Why (target)",
         ]);
         for r in &self.rows {
             table.rows.push(vec![
@@ -82,6 +90,8 @@ impl BoardSummaryView {
                 r.target.clone(),
                 r.target_status.map(|s| s.text().to_owned()).unwrap_or_default(),
                 r.direction_reason.clone(),
+                r.recent_trend_reason.clone(),
+                r.target_reason.clone(),
             ]);
         }
         table

@@ -33,6 +33,15 @@ pub struct CompareAreasBar {
     pub comparison_text: String,
     /// True for the area the user picked, to highlight.
     pub selected: bool,
+    /// Count (numerator), when present.
+    #[serde(default)]
+    pub count: Option<f64>,
+    /// Denominator, when present.
+    #[serde(default)]
+    pub denominator: Option<f64>,
+    /// Value note or suppression marker as written.
+    #[serde(default)]
+    pub note: String,
 }
 
 /// Everything the compare-areas chart and table need.
@@ -62,6 +71,12 @@ pub struct CompareAreasView {
     pub bars: Vec<CompareAreasBar>,
     /// Legend entries for the labels present.
     pub legend: Vec<LegendEntry>,
+    /// Indicator keys whose polarity the data do not give (asked for, never guessed): labels are Higher / Lower.
+    #[serde(default)]
+    pub polarity_needed: Vec<String>,
+    /// The user's notes on this indicator.
+    #[serde(default)]
+    pub annotations: Vec<crate::view::AnnotationView>,
 }
 
 fn finite(x: f64) -> Option<f64> {
@@ -108,6 +123,9 @@ pub fn compare_areas_view(
             label: outcome.comparison.label().to_owned(),
             comparison_text: outcome.explanation,
             selected: Some(observation.area) == selected_area,
+            count: finite(observation.count),
+            denominator: finite(observation.denominator),
+            note: dataset.text(observation.note).to_owned(),
         });
     }
     sort_bars(&mut bars, sort);
@@ -136,6 +154,8 @@ pub fn compare_areas_view(
         sort,
         bars,
         legend: legend_for(comparisons, palette),
+        polarity_needed: if benchmarker.polarity_of(selection.indicator) == crate::model::Polarity::Unknown { vec![indicator.key().to_owned()] } else { Vec::new() },
+        annotations: Vec::new(),
     }
 }
 

@@ -2,10 +2,13 @@
 
 pub mod access;
 mod area_values;
+pub mod annotation;
 mod board_summary;
 mod compare_areas;
 mod funnel;
 mod inequalities;
+pub mod kpi_options;
+pub mod kpi_summary;
 mod legend;
 mod map;
 mod overview;
@@ -25,6 +28,7 @@ pub use table::{csv_cell, ViewTable};
 pub use overview::{ColumnRole, OverviewCell, OverviewColumn, OverviewRow, OverviewView, PLAIN_CELL_COLOUR};
 pub use spine::{SpineRow, SpineView};
 pub use access::AccessView;
+pub use annotation::{annotations_for, Annotation, AnnotationView};
 pub use prevalence::PrevalenceView;
 pub use trend::{trend_view, PlanPointView, TargetStepView, TrendPointView, TrendSeriesView, TrendView};
 pub use spc::{spc_view, SpcPointView, SpcView};
@@ -32,4 +36,6 @@ pub use scatter::{scatter_view, ScatterPoint, ScatterView};
 pub use funnel::{funnel_view, position_colour, FunnelPoint, FunnelView};
 pub use map::{map_view, MapArea, MapView, UnmatchedArea};
 pub use inequalities::{inequalities_view, IndexEstimate, InequalitiesView, InequalityGroup, SiiPeriod};
+pub use kpi_options::{KpiFilter, KpiOptions, KpiSort};
+pub use kpi_summary::{kpi_summary_view, KpiRow, KpiSummaryView, KpiWhy, TrendArrow};
 pub use board_summary::{board_summary_view, BoardSummaryView, DirectionCount};

@@ -78,6 +78,9 @@ pub struct OverviewView {
     pub rows: Vec<OverviewRow>,
     /// Legend entries for the labels present.
     pub legend: Vec<LegendEntry>,
+    /// Indicator keys whose polarity the data do not give (asked for, never guessed).
+    #[serde(default)]
+    pub polarity_needed: Vec<String>,
 }
 
 fn most_common_local_type(dataset: &Dataset) -> String {
@@ -176,18 +179,32 @@ pub fn overview_view(dataset: &Dataset, benchmarker: &Benchmarker<'_>, spec: &Vi
         level: benchmarker.options().level,
         area_type,
         columns: columns.into_iter().map(|(_, c)| c).collect(),
+        polarity_needed: polarity_needed(dataset, benchmarker, rows.iter().map(|r| r.indicator_key.as_str())),
         rows,
         legend: legend_for(comparisons, palette),
     }
 }
 
+/// The keys among `keys` whose polarity is unknown to `benchmarker`, once each.
+pub fn polarity_needed<'k>(dataset: &Dataset, benchmarker: &Benchmarker<'_>, keys: impl Iterator<Item = &'k str>) -> Vec<String> {
+    let mut needed: Vec<String> = Vec::new();
+    for key in keys {
+        let unknown = dataset.find_indicator(key).is_some_and(|i| benchmarker.polarity_of(i) == crate::model::Polarity::Unknown);
+        if unknown && !needed.iter().any(|k| k == key) {
+            needed.push(key.to_owned());
+        }
+    }
+    needed
+}
+
 impl OverviewView {
-    /// The grid as a table: indicator, period, then per area its value and comparison label.
+    /// The grid as a table: indicator, period, then per area its value, comparison label and why.
     pub fn table(&self) -> ViewTable {
         let mut header = vec!["Indicator".to_owned(), "Period".to_owned()];
         for column in &self.columns {
             header.push(column.area_name.clone());
             header.push(format!("{} compared", column.area_name));
+            header.push(format!("{} why", column.area_name));
         }
         let rows = self
             .rows
@@ -197,6 +214,7 @@ impl OverviewView {
                 for cell in &row.cells {
                     line.push(cell.value_text.clone());
                     line.push(cell.label.clone());
+                    line.push(cell.comparison_text.clone());
                 }
                 line
             })

@@ -1,6 +1,7 @@
 //! The SPC view model: an XmR chart of one indicator and area (mean, limits, special-cause points with the
 //! rule that fired, variation and assurance icons).
 
+use super::annotation::{annotations_for, AnnotationView};
 use super::selection::select_indicator;
 use super::table::ViewTable;
 use super::{polarity_overrides, ViewError, ViewSpec};
@@ -8,6 +9,8 @@ use crate::analysis::number_text::format_number;
 use crate::analysis::observation_groups::ObservationGroups;
 use crate::analysis::polarity::{effective_polarity, infer_polarities};
 use crate::analysis::spc::{spc, Assurance, Improvement, SpcOptions, Variation};
+use crate::analysis::spc_explain::{assurance_reason, point_reason, suggested_rebase, variation_icon_reason, RebaseSuggestion};
+use crate::stats::SpcRules;
 use crate::analysis::series::{series_rows, SeriesKey};
 use crate::model::{Dataset, PeriodKind, Polarity, Sym};
 use serde::{Deserialize, Serialize};
@@ -39,6 +42,9 @@ pub struct SpcPointView {
     pub variation: Variation,
     /// Point colour by variation.
     pub colour: String,
+    /// Why: the rule and numbers behind the point's variation.
+    #[serde(default)]
+    pub why: String,
 }
 
 /// Everything the SPC chart and table need.
@@ -66,6 +72,27 @@ pub struct SpcView {
     pub warnings: Vec<String>,
     /// The rules and settings used, in words.
     pub method: String,
+    /// Why the variation icon shows what it does.
+    #[serde(default)]
+    pub variation_reason: String,
+    /// Why the assurance icon shows what it does.
+    #[serde(default)]
+    pub assurance_reason: String,
+    /// The rule settings used.
+    #[serde(default)]
+    pub rules: SpcRules,
+    /// The settings in words when they are not the defaults (stated under the chart), else empty.
+    #[serde(default)]
+    pub rules_note: String,
+    /// Where a sustained shift starts: a rebase a person may confirm (never applied automatically).
+    #[serde(default)]
+    pub suggested_rebase: Option<RebaseSuggestion>,
+    /// Indicator keys whose polarity the data do not give: asked for, not guessed (then neutral).
+    #[serde(default)]
+    pub polarity_needed: Vec<String>,
+    /// The user's notes on periods of this indicator.
+    #[serde(default)]
+    pub annotations: Vec<AnnotationView>,
 }
 
 /// Builds the SPC view for the spec's indicator and area.
@@ -80,13 +107,15 @@ pub fn spc_view(dataset: &Dataset, spec: &ViewSpec) -> Result<SpcView, ViewError
     let rows: Vec<usize> = series_rows(dataset, &key).into_iter().filter(|&r| dataset.row(r).value.is_finite()).collect();
     let overrides = polarity_overrides(spec)?;
     let inferred = infer_polarities(dataset, &ObservationGroups::new(dataset));
+    let polarity = effective_polarity(dataset, indicator, &overrides, &inferred);
     let improvement = match spec.improvement.as_deref() {
         Some(text) => Improvement::parse(text).ok_or_else(|| ViewError::BadPolarity(text.to_owned()))?,
-        None => match effective_polarity(dataset, indicator, &overrides, &inferred) {
-            Polarity::HighIsGood => Improvement::Increase,
-            Polarity::LowIsGood => Improvement::Decrease,
-            _ => Improvement::Neutral,
-        },
+        None => improvement_for(polarity),
+    };
+    let polarity_needed = if spec.improvement.is_none() && polarity == Polarity::Unknown {
+        vec![dataset.indicators[indicator as usize].key().to_owned()]
+    } else {
+        Vec::new()
     };
     let label = |r: usize| dataset.periods[dataset.row(r).period as usize].label.clone();
     let rebase_at: Vec<usize> = spec.rebase.iter().filter_map(|p| rows.iter().position(|&r| label(r) == p.trim())).collect();
@@ -96,6 +125,7 @@ pub fn spc_view(dataset: &Dataset, spec: &ViewSpec) -> Result<SpcView, ViewError
         rebase_at,
         baseline_points: spec.baseline_points,
         screen_outliers: !spec.no_outlier_screening,
+        rules: spec.spc_rules,
     };
     let values: Vec<f64> = rows.iter().map(|&r| dataset.row(r).value).collect();
     let result = spc(&values, &options).map_err(|e| ViewError::Unusable(format!("SPC: {e}")))?;
@@ -107,10 +137,13 @@ pub fn spc_view(dataset: &Dataset, spec: &ViewSpec) -> Result<SpcView, ViewError
     if !kinds_ok {
         warnings.push("SPC charts are meant for monthly or quarterly series".into());
     }
+    let label_at = |i: usize| rows.get(i).map(|&r| label(r)).unwrap_or_default();
     let points = rows
         .iter()
         .zip(&result.points)
-        .map(|(&r, p)| SpcPointView {
+        .enumerate()
+        .map(|(i, (&r, p))| SpcPointView {
+            why: point_reason(&result, i, &spec.spc_rules, &label_at),
             period: label(r),
             x: dataset.periods[dataset.row(r).period as usize].midpoint_years(),
             value: p.value,
@@ -138,16 +171,35 @@ pub fn spc_view(dataset: &Dataset, spec: &ViewSpec) -> Result<SpcView, ViewError
         variation_icon: result.variation_icon,
         assurance: result.assurance,
         warnings,
+        variation_reason: variation_icon_reason(&result, &spec.spc_rules, improvement, &label_at),
+        assurance_reason: result.points.last().map(|p| assurance_reason(&p.limits, spec.target, improvement, result.assurance)).unwrap_or_default(),
+        rules: spec.spc_rules,
+        rules_note: if spec.spc_rules.is_default() { String::new() } else { spec.spc_rules.text() },
+        suggested_rebase: suggested_rebase(&result, &spec.spc_rules, &label_at),
+        polarity_needed,
+        annotations: annotations_for(dataset, &spec.annotations, indicator),
         method: format!(
-            "XmR: limits = mean ± 2.66 × mean moving range ({screening}); rules by precedence: beyond a limit, 7-point trend, 2 of 3 beyond 2σ on one side, 7 points one side of the mean."
+            "XmR: limits = mean ± 2.66 × mean moving range ({screening}); rules by precedence: beyond a limit, {}-point trend, {}{}-point shift on one side of the mean.",
+            spec.spc_rules.trend_length,
+            if spec.spc_rules.two_in_three { "2 of 3 beyond 2σ on one side, " } else { "" },
+            spec.spc_rules.shift_length
         ),
     })
+}
+
+/// The SPC improvement direction a polarity implies (neutral when it gives none).
+pub fn improvement_for(polarity: Polarity) -> Improvement {
+    match polarity {
+        Polarity::HighIsGood => Improvement::Increase,
+        Polarity::LowIsGood => Improvement::Decrease,
+        _ => Improvement::Neutral,
+    }
 }
 
 impl SpcView {
     /// One row per point: value, centre, limits, rule and variation.
     pub fn table(&self) -> ViewTable {
-        let mut table = ViewTable::new(&["Period", "Value", "Mean", "Lower limit", "Upper limit", "Special cause rule", "Variation"]);
+        let mut table = ViewTable::new(&["Period", "Value", "Mean", "Lower limit", "Upper limit", "Special cause rule", "Variation", "Why"]);
         for p in &self.points {
             table.rows.push(vec![
                 p.period.clone(),
@@ -157,7 +209,23 @@ impl SpcView {
                 format_number(p.upper),
                 p.rule.clone(),
                 p.variation.text().to_owned(),
+                p.why.clone(),
             ]);
+        }
+        let summary_row = |first: &str, label: &str, why: &str| {
+            let mut row = vec![String::new(); 8];
+            row[0] = first.to_owned();
+            row[6] = label.to_owned();
+            row[7] = why.to_owned();
+            row
+        };
+        table.rows.push(summary_row("Variation icon", self.variation_icon.text(), &self.variation_reason));
+        table.rows.push(summary_row("Assurance icon", self.assurance.text(), &self.assurance_reason));
+        if !self.rules_note.is_empty() {
+            table.rows.push(summary_row("Rule settings", "", &self.rules_note));
+        }
+        if let Some(rebase) = &self.suggested_rebase {
+            table.rows.push(summary_row("Suggested rebase", &rebase.period, &rebase.reason));
         }
         table
     }

@@ -12,6 +12,7 @@ use super::funnel::{funnel_view, FunnelView};
 use super::map::{map_view, MapView};
 use super::inequalities::{inequalities_view, InequalitiesView};
 use super::board_summary::{board_summary_view, BoardSummaryView};
+use super::kpi_summary::{kpi_summary_view, KpiSummaryView};
 use super::selection::{select, select_indicator};
 use super::table::ViewTable;
 use crate::analysis::polarity::parse_polarity;
@@ -37,7 +38,7 @@ pub enum SortOrder {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ViewSpec {
-    /// `compare_areas` (default), `overview`, `spine`, `trend`, `spc` or `board_summary` (hyphens accepted).
+    /// `compare_areas` (default), `overview`, `spine`, `trend`, `spc`, `board_summary` or `kpi_summary` (hyphens accepted).
     pub view: String,
     /// Indicator id or name (default: the first loaded).
     pub indicator: Option<String>,
@@ -91,6 +92,15 @@ pub struct ViewSpec {
     pub overdispersion: crate::analysis::funnel_plot::OverdispersionMethod,
     /// Inequalities: the deprivation category type the SII is computed for (default: the first ordered one).
     pub category_type: Option<String>,
+    /// SPC rule settings: `{"shift_length": 7|8, "trend_length": 6|7, "two_in_three": true|false}` (defaults 7, 7, on).
+    pub spc_rules: crate::stats::SpcRules,
+    /// Notes on periods of indicators, `[{"indicator": "...", "period": "2019/20", "text": "new clinic opened"}]`,
+    /// drawn on every chart of that indicator and listed in its table and CSV.
+    pub annotations: Vec<super::annotation::Annotation>,
+    /// KPI summary sort and filter: `{"sort": "comparison", "descending": false, "filter": {"variation": ["special_cause_concerning"], "text": "wait"}}`.
+    pub kpi: super::kpi_options::KpiOptions,
+    /// Unit by indicator key, set by the user where the file gives none (`{"Waiting list": "people"}`).
+    pub units: BTreeMap<String, String>,
 }
 
 /// A built view, tagged by its kind for the page.
@@ -121,11 +131,44 @@ pub enum ViewModel {
     Map(MapView),
     /// One indicator, area and period by category with SII / RII (`inequalities`).
     Inequalities(InequalitiesView),
+    /// One row per indicator × area with comparison, trend, direction, target and SPC icons, each with its why.
+    KpiSummary(KpiSummaryView),
 }
 
 impl ViewModel {
-    /// The view's table (text alternative and CSV export).
+    /// The view's table (text alternative and CSV export), with a row per annotation.
     pub fn table(&self) -> ViewTable {
+        let mut table = self.data_table();
+        super::annotation::append_annotation_rows(&mut table, &self.annotations());
+        table
+    }
+
+    /// The user's annotations the view carries (empty for views without a single indicator).
+    pub fn annotations(&self) -> Vec<super::annotation::AnnotationView> {
+        match self {
+            ViewModel::CompareAreas(view) => view.annotations.clone(),
+            ViewModel::Trend(view) => view.annotations.clone(),
+            ViewModel::Spc(view) => view.annotations.clone(),
+            ViewModel::KpiSummary(view) => view.annotations(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Indicator keys whose polarity the view needs and the data do not give (asked for, never guessed).
+    pub fn polarity_needed(&self) -> Vec<String> {
+        match self {
+            ViewModel::CompareAreas(view) => view.polarity_needed.clone(),
+            ViewModel::Trend(view) => view.polarity_needed.clone(),
+            ViewModel::Spc(view) => view.polarity_needed.clone(),
+            ViewModel::KpiSummary(view) => view.polarity_needed.clone(),
+            ViewModel::Overview(view) => view.polarity_needed.clone(),
+            ViewModel::Spine(view) => view.polarity_needed.clone(),
+            ViewModel::BoardSummary(view) => view.polarity_needed.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn data_table(&self) -> ViewTable {
         match self {
             ViewModel::CompareAreas(view) => view.table(),
             ViewModel::Overview(view) => view.table(),
@@ -139,6 +182,7 @@ impl ViewModel {
             ViewModel::Funnel(view) => view.table(),
             ViewModel::Map(view) => view.table(),
             ViewModel::Inequalities(view) => view.table(),
+            ViewModel::KpiSummary(view) => view.table(),
         }
     }
 }
@@ -170,7 +214,7 @@ impl std::fmt::Display for ViewError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ViewError::NoData => write!(f, "no data loaded"),
-            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` (compare_areas, overview, spine, trend, spc, board_summary, prevalence, access, scatter, funnel, map, inequalities)"),
+            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` (compare_areas, overview, spine, trend, spc, board_summary, kpi_summary, prevalence, access, scatter, funnel, map, inequalities)"),
             ViewError::UnknownIndicator(i) => write!(f, "no indicator `{i}`"),
             ViewError::UnknownPeriod(p) => write!(f, "no data for period `{p}`"),
             ViewError::UnknownArea(a) => write!(f, "no area `{a}`"),
@@ -225,7 +269,9 @@ pub fn build_view(dataset: &Dataset, spec: &ViewSpec) -> Result<ViewModel, ViewE
         "" | "compare_areas" => {
             let indicator = select_indicator(dataset, spec.indicator.as_deref())?;
             let selection = select(dataset, spec, indicator)?;
-            Ok(ViewModel::CompareAreas(compare_areas_view(dataset, &benchmarker, &selection, area, spec.sort, spec.palette)))
+            let mut view = compare_areas_view(dataset, &benchmarker, &selection, area, spec.sort, spec.palette);
+            view.annotations = super::annotation::annotations_for(dataset, &spec.annotations, indicator);
+            Ok(ViewModel::CompareAreas(view))
         }
         "overview" | "tartan_rug" => Ok(ViewModel::Overview(overview_view(dataset, &benchmarker, spec, spec.palette))),
         "prevalence" => {
@@ -246,6 +292,7 @@ pub fn build_view(dataset: &Dataset, spec: &ViewSpec) -> Result<ViewModel, ViewE
         "map" | "hex_map" => Ok(ViewModel::Map(map_view(dataset, &benchmarker, spec, area)?)),
         "funnel" => Ok(ViewModel::Funnel(funnel_view(dataset, &benchmarker, spec, area)?)),
         "scatter" | "compare_indicators" => Ok(ViewModel::Scatter(scatter_view(dataset, spec, area)?)),
+        "kpi_summary" | "kpi" => Ok(ViewModel::KpiSummary(kpi_summary_view(dataset, &benchmarker, spec)?)),
         other => Err(ViewError::UnknownView(other.to_owned())),
     }
 }

@@ -72,6 +72,9 @@ pub struct SpineView {
     pub rows: Vec<SpineRow>,
     /// Legend entries for the labels present.
     pub legend: Vec<LegendEntry>,
+    /// Indicator keys whose polarity the data do not give (asked for, never guessed).
+    #[serde(default)]
+    pub polarity_needed: Vec<String>,
 }
 
 /// Builds the spine chart for the spec's area (default: the first local area of the most common type).
@@ -143,6 +146,7 @@ pub fn spine_view(dataset: &Dataset, benchmarker: &Benchmarker<'_>, spec: &ViewS
         });
     }
     Ok(SpineView {
+        polarity_needed: super::overview::polarity_needed(dataset, benchmarker, rows.iter().map(|r| r.indicator_key.as_str())),
         area_code: subject.code.clone(),
         area_name: subject.name.clone(),
         area_type,

@@ -116,6 +116,12 @@ pub struct TrendView {
     pub plan: Vec<PlanPointView>,
     /// The direction-of-travel rule in words.
     pub direction_rule: String,
+    /// Indicator keys whose polarity the data do not give (asked for, never guessed).
+    #[serde(default)]
+    pub polarity_needed: Vec<String>,
+    /// The user's notes on this indicator.
+    #[serde(default)]
+    pub annotations: Vec<super::annotation::AnnotationView>,
 }
 
 /// Colours of chosen areas' lines (Okabe–Ito, colour-blind safe); England black, region grey.
@@ -206,6 +212,8 @@ pub fn trend_view(dataset: &Dataset, spec: &ViewSpec) -> Result<TrendView, ViewE
         targets: target_step_view(dataset, indicator, first_area, &series_rows(dataset, &key_for(first_area)), polarity),
         plan: plan_view(dataset, indicator, first_area, &series_rows(dataset, &key_for(first_area))),
         direction_rule: spec.direction.text(),
+        polarity_needed: if polarity == crate::model::Polarity::Unknown { vec![meta.key().to_owned()] } else { Vec::new() },
+        annotations: super::annotation::annotations_for(dataset, &spec.annotations, indicator),
     })
 }
 
@@ -300,7 +308,7 @@ fn series_view(
 impl TrendView {
     /// One row per area and period, then the targets and plan: the chart's text alternative.
     pub fn table(&self) -> ViewTable {
-        let mut table = ViewTable::new(&["Area", "Period", "Value", "Lower 95%", "Upper 95%", "Note", "Recent trend", "Direction of travel"]);
+        let mut table = ViewTable::new(&["Area", "Period", "Value", "Lower 95%", "Upper 95%", "Note", "Recent trend", "Direction of travel", "Why"]);
         let text = |x: Option<f64>| x.map(format_number).unwrap_or_default();
         for line in &self.series {
             for (i, p) in line.points.iter().enumerate() {
@@ -314,14 +322,15 @@ impl TrendView {
                     p.note.clone(),
                     if last { line.recent_trend.label().to_owned() } else { String::new() },
                     if last { line.direction.text().to_owned() } else { String::new() },
+                    if last { format!("Recent trend: {}; direction: {}", line.recent_trend_reason, line.direction_reason) } else { String::new() },
                 ]);
             }
         }
         for step in &self.targets {
-            table.rows.push(vec!["Target".into(), step.period.clone(), text(step.value), String::new(), String::new(), step.text.clone(), String::new(), String::new()]);
+            table.rows.push(vec!["Target".into(), step.period.clone(), text(step.value), String::new(), String::new(), step.text.clone(), String::new(), String::new(), String::new()]);
         }
         for plan in &self.plan {
-            table.rows.push(vec!["Planned".into(), plan.period.clone(), format_number(plan.value), String::new(), String::new(), plan.gap.map(|g| format!("gap to plan {}", format_number(g))).unwrap_or_default(), String::new(), String::new()]);
+            table.rows.push(vec!["Planned".into(), plan.period.clone(), format_number(plan.value), String::new(), String::new(), plan.gap.map(|g| format!("gap to plan {}", format_number(g))).unwrap_or_default(), String::new(), String::new(), String::new()]);
         }
         table
     }

@@ -22,6 +22,7 @@ pub fn read(table: &Table, sink: &mut Sink) {
         return;
     }
     let fixed_period = if has(Role::Period) { None } else { Some(sink.period_from_file_name()) };
+    let mut unknown_polarities: Vec<String> = Vec::new();
     let mut rows = table.rows();
     while let Some(row) = rows.next_row() {
         sink.report.rows_read += 1;
@@ -38,11 +39,16 @@ pub fn read(table: &Table, sink: &mut Sink) {
         }
         let all_percent = matches!(cells::parse(get(Role::Value)), Cell::Number(n) if n.percent);
         let indicator = sink.indicator(id, name, all_percent);
-        if let Some(polarity) = polarity(get(Role::Polarity)) {
+        let polarity_text = get(Role::Polarity).trim();
+        if let Some(polarity) = polarity(polarity_text) {
             let known = &mut sink.dataset.indicators[indicator as usize];
             if known.polarity == Polarity::Unknown {
                 known.polarity = polarity;
             }
+        } else if !polarity_text.is_empty() && !unknown_polarities.iter().any(|w: &String| w.eq_ignore_ascii_case(polarity_text)) {
+            unknown_polarities.push(polarity_text.to_owned());
+            let message = format!("polarity `{polarity_text}` not understood (high is good, low is good, no judgement): left unknown, to be set by the user");
+            sink.report.warn(row.line, map.header(Role::Polarity), message);
         }
         let area = if code.is_empty() {
             sink.area_by_name(area_name)
@@ -100,18 +106,42 @@ pub fn read(table: &Table, sink: &mut Sink) {
     }
 }
 
-/// Polarity from the words files use (`High is good`, `Lower is better`, `BOB` …).
+/// Polarity from the words files use (`High is good`, `Lower is better`, `Higher is worse`, `BOB` …); None for
+/// words it does not understand (reported, never guessed).
 pub fn polarity(text: &str) -> Option<Polarity> {
     let t = text.trim().to_lowercase();
-    if t.is_empty() {
-        None
-    } else if t.contains("high") || t.contains("up") || t.contains("increase") {
-        Some(Polarity::HighIsGood)
-    } else if t.contains("low") || t.contains("down") || t.contains("decrease") {
-        Some(Polarity::LowIsGood)
-    } else if t.contains("bob") || t.contains("no judgement") || t.contains("neither") {
-        Some(Polarity::NoJudgement)
-    } else {
-        None
+    let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let has = |set: &[&str]| words.iter().any(|w| set.contains(w));
+    if words.is_empty() {
+        return None;
+    }
+    if has(&["bob", "neither", "neutral"]) || t.contains("no judgement") || t.contains("not applicable") {
+        return Some(Polarity::NoJudgement);
+    }
+    let high = has(&["high", "higher", "up", "increase", "increasing", "more"]);
+    let low = has(&["low", "lower", "down", "decrease", "decreasing", "less", "fewer"]);
+    let bad = has(&["worse", "bad", "worst"]);
+    match (high, low) {
+        (true, false) => Some(if bad { Polarity::LowIsGood } else { Polarity::HighIsGood }),
+        (false, true) => Some(if bad { Polarity::HighIsGood } else { Polarity::LowIsGood }),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn polarity_words() {
+        assert_eq!(polarity("High is good"), Some(Polarity::HighIsGood));
+        assert_eq!(polarity("  RAG - Low is good "), Some(Polarity::LowIsGood));
+        assert_eq!(polarity("Higher is worse"), Some(Polarity::LowIsGood));
+        assert_eq!(polarity("up"), Some(Polarity::HighIsGood));
+        assert_eq!(polarity("Neither high nor low"), Some(Polarity::NoJudgement));
+        assert_eq!(polarity("BOB"), Some(Polarity::NoJudgement));
+        assert_eq!(polarity("sideways"), None);
+        assert_eq!(polarity("supply"), None);
+        assert_eq!(polarity(""), None);
     }
 }
