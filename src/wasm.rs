@@ -137,3 +137,10 @@ pub fn share_link_limit() -> usize {
 pub fn detection_choices() -> Result<JsValue, JsError> {
     to_js(&crate::ingest::detection_choices())
 }
+
+/// Every mark of a drawn view with its pixel box and tooltip text: `[{ x0, y0, x1, y1, text }]`.
+#[wasm_bindgen]
+pub fn marks_of_view(model: JsValue, width: u32, height: u32) -> Result<JsValue, JsError> {
+    let model: ViewModel = serde_wasm_bindgen::from_value(model).map_err(js_error)?;
+    to_js(&crate::chart::marks(&model, width, height).map_err(js_error)?)
+}

@@ -1,6 +1,6 @@
 // indicator-lens page: wires the drop zone, worker, controls, charts and exports. Data only ever
 // reaches the DOM through textContent and DOM nodes, never as HTML.
-/* global WASM_BASE64, WORKER_SOURCE, SAMPLES, initSync, draw_view, svg_of_view, encode_share, decode_share, share_link_limit, detection_choices */
+/* global WASM_BASE64, WORKER_SOURCE, SAMPLES, initSync, draw_view, svg_of_view, encode_share, decode_share, share_link_limit, detection_choices, marks_of_view */
 
 /** The page exactly as loaded, before any change: the template of a one-file snapshot. */
 const PAGE_SOURCE = `<!doctype html>\n${document.documentElement.outerHTML}`;
@@ -70,15 +70,20 @@ const channel = new WorkerChannel();
 
 /** Files the user loaded, kept so a crash or a corrected option can re-run the whole load. */
 const loadedFiles = [];
-const state = { view: 'compare-areas', catalogue: null, spec: {}, polarity: {} };
+const state = { view: 'compare-areas', catalogue: null, spec: {}, polarity: {}, annotations: [], marks: [] };
 
 const VIEWS = [
+  { id: 'kpi-summary', label: 'KPI summary', controls: ['area', 'comparator', 'level'] },
   { id: 'overview', label: 'Overview', controls: ['area_type', 'comparator', 'level'] },
   { id: 'compare-areas', label: 'Compare areas', controls: ['indicator', 'period', 'area_type', 'comparator', 'level', 'sort'] },
   { id: 'spine', label: 'Spine chart', controls: ['area', 'comparator', 'level'] },
+  { id: 'map', label: 'Map', controls: ['indicator', 'period', 'comparator', 'level'] },
   { id: 'trend', label: 'Trend', controls: ['indicator', 'area', 'comparator_period', 'relative_change_percent'] },
   { id: 'spc', label: 'SPC', controls: ['indicator', 'area', 'improvement', 'target'] },
   { id: 'board-summary', label: 'Board summary', controls: ['area', 'relative_change_percent'] },
+  { id: 'inequalities', label: 'Inequalities', controls: ['indicator', 'period', 'area', 'level'] },
+  { id: 'funnel', label: 'Funnel plot', controls: ['indicator', 'period', 'area_type', 'area', 'overdispersion'] },
+  { id: 'scatter', label: 'Compare indicators', controls: ['indicator', 'indicator_y', 'area_type', 'area'] },
   { id: 'prevalence', label: 'Prevalence', controls: ['bands'] },
   { id: 'access', label: 'Access', controls: ['area', 'bands', 'target_share', 'estimated_need'] },
 ];
@@ -273,9 +278,41 @@ function buildControls() {
     bands: () => textInput('bands', 'Age bands (e.g. 2-4, 5-16, 17-19)', ''),
     target_share: () => numberInput('target_share', 'Access target (%)', ''),
     estimated_need: () => numberInput('estimated_need', 'Estimated need (people, overrides)', ''),
+    indicator_y: () => select('indicator_y', 'Against indicator', cat.indicators.filter((i) => i.key !== spec.indicator).map((i) => [i.key, i.name])),
+    overdispersion: () => select('overdispersion', 'Overdispersion', [['none', 'None (Poisson / binomial limits)'], ['multiplicative', 'Multiplicative (φ)'], ['additive', 'Additive (τ²)']]),
   };
   for (const name of view.controls) form.append(makers[name]());
   buildPolarityEditor(cat);
+  buildAnnotations(cat);
+}
+
+/** The notes list and the period choices for the current indicator. */
+function buildAnnotations(cat) {
+  const indicator = cat.indicators.find((i) => i.key === state.spec.indicator);
+  const periods = $('note-period');
+  periods.replaceChildren(...(indicator?.periods || []).map((p) => option(p, p)));
+  const list = $('note-list');
+  list.replaceChildren();
+  state.annotations.forEach((note, index) => {
+    const name = cat.indicators.find((i) => i.key === note.indicator)?.name || note.indicator;
+    const item = element('li', `${name}, ${note.period}: ${note.text} `);
+    const remove = element('button', 'Remove');
+    remove.type = 'button';
+    remove.addEventListener('click', () => { state.annotations.splice(index, 1); buildAnnotations(cat); refreshView(); });
+    item.append(remove);
+    list.append(item);
+  });
+}
+
+function wireAnnotations() {
+  $('note-add').addEventListener('click', () => {
+    const text = $('note-text').value.trim();
+    if (!text || !state.spec.indicator || !$('note-period').value) return;
+    state.annotations.push({ indicator: state.spec.indicator, period: $('note-period').value, text });
+    $('note-text').value = '';
+    buildAnnotations(state.catalogue);
+    refreshView();
+  });
 }
 
 const POLARITY_LABELS = { HighIsGood: 'high is good', LowIsGood: 'low is good', NoJudgement: 'no judgement', Unknown: 'not known' };
@@ -357,7 +394,10 @@ function currentSpec() {
     target_share: share === undefined ? undefined : share / 100,
     estimated_need: number(s.estimated_need),
     bands: s.bands ? s.bands.split(',').map((b) => b.trim()).filter(Boolean) : undefined,
+    overdispersion: text(s.overdispersion),
   };
+  if (state.view === 'scatter' && s.indicator && s.indicator_y) spec.indicators = [s.indicator, s.indicator_y];
+  if (state.annotations.length) spec.annotations = state.annotations.map((a) => ({ ...a }));
   if (Object.keys(state.polarity).length) spec.polarity = { ...state.polarity };
   if (number(s.relative_change_percent) !== undefined) spec.direction = { relative_change_percent: number(s.relative_change_percent) };
   for (const key of Object.keys(spec)) if (spec[key] === undefined) delete spec[key];
@@ -373,6 +413,10 @@ async function refreshView() {
     canvas.width = result.width;
     canvas.height = result.height;
     draw_view(result.model, canvas);
+    state.marks = marks_of_view(result.model, canvas.width, canvas.height);
+    state.focusedMark = -1;
+    hideTooltip();
+    wireRowClicks(result);
     $('chart-caption').textContent = result.caption || '';
     const table = $('view-table');
     table.replaceWith(Object.assign(tableFrom(result.table.header, result.table.rows, result.caption), { id: 'view-table' }));
@@ -384,6 +428,69 @@ async function refreshView() {
 function selectTab(id) {
   state.view = id;
   for (const t of $('view-tabs').children) t.setAttribute('aria-selected', String(t.id === `tab-${id}`));
+}
+
+/** Shows a mark's tooltip text (as text, never HTML) beside it. */
+function showTooltip(mark) {
+  const canvas = $('chart');
+  const tip = $('tooltip');
+  const box = canvas.getBoundingClientRect();
+  const scale = box.width / canvas.width;
+  tip.textContent = mark.text;
+  tip.hidden = false;
+  const wrap = canvas.parentElement.getBoundingClientRect();
+  tip.style.left = `${box.left - wrap.left + (mark.x1 + 6) * scale}px`;
+  tip.style.top = `${box.top - wrap.top + mark.y0 * scale}px`;
+  $('mark-live').textContent = mark.text;
+}
+
+function hideTooltip() {
+  $('tooltip').hidden = true;
+}
+
+/** Tooltips for every chart mark: by mouse, and by arrow keys when the chart has keyboard focus. */
+function wireTooltips() {
+  const canvas = $('chart');
+  canvas.addEventListener('mousemove', (event) => {
+    const box = canvas.getBoundingClientRect();
+    const x = (event.clientX - box.left) * (canvas.width / box.width);
+    const y = (event.clientY - box.top) * (canvas.height / box.height);
+    const mark = state.marks.find((m) => x >= m.x0 && x <= m.x1 && y >= m.y0 && y <= m.y1);
+    if (mark) showTooltip(mark); else hideTooltip();
+  });
+  canvas.addEventListener('mouseleave', hideTooltip);
+  canvas.addEventListener('blur', hideTooltip);
+  canvas.addEventListener('keydown', (event) => {
+    if (!state.marks.length) return;
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    if (step) {
+      event.preventDefault();
+      state.focusedMark = (state.focusedMark + step + state.marks.length) % state.marks.length;
+      showTooltip(state.marks[state.focusedMark]);
+    } else if (event.key === 'Escape') hideTooltip();
+  });
+}
+
+/** In the KPI summary, a row opens that indicator's SPC chart (monthly or quarterly) or trend chart. */
+function wireRowClicks(result) {
+  if (result.model.view !== 'kpi_summary') return;
+  const rows = document.querySelectorAll('#view-table tbody tr');
+  result.model.rows.forEach((row, index) => {
+    const tr = rows[index];
+    if (!tr) return;
+    tr.tabIndex = 0;
+    tr.classList.add('clickable');
+    tr.title = 'Open this indicator\'s chart';
+    const open = () => {
+      state.spec.indicator = row.indicator_key;
+      state.spec.area = row.area_code || row.area;
+      selectTab(row.variation ? 'spc' : 'trend');
+      buildControls();
+      refreshView();
+    };
+    tr.addEventListener('click', open);
+    tr.addEventListener('keydown', (event) => { if (event.key === 'Enter') open(); });
+  });
 }
 
 function buildTabs() {
@@ -553,6 +660,11 @@ function restoreControls(spec) {
     state.polarity = {};
     for (const [key, value] of Object.entries(spec.polarity)) if (['high', 'low', 'none'].includes(value)) state.polarity[key] = value;
   }
+  if (Array.isArray(spec.annotations)) {
+    state.annotations = spec.annotations
+      .filter((a) => a && typeof a.indicator === 'string' && typeof a.period === 'string' && typeof a.text === 'string')
+      .map((a) => ({ indicator: a.indicator, period: a.period, text: a.text }));
+  }
   if (spec.direction && typeof spec.direction.relative_change_percent === 'number') state.spec.relative_change_percent = String(spec.direction.relative_change_percent);
 }
 
@@ -576,6 +688,8 @@ async function restoreShared(fragment, source) {
 }
 
 buildTabs();
+wireTooltips();
+wireAnnotations();
 wireLoading();
 wireExports();
 wireSharing();
