@@ -400,7 +400,12 @@ function currentSpec() {
   if (state.annotations.length) spec.annotations = state.annotations.map((a) => ({ ...a }));
   if (Object.keys(state.polarity).length) spec.polarity = { ...state.polarity };
   if (number(s.relative_change_percent) !== undefined) spec.direction = { relative_change_percent: number(s.relative_change_percent) };
-  for (const key of Object.keys(spec)) if (spec[key] === undefined) delete spec[key];
+  // Only what this view's controls set: a selection made in another view must not filter this one.
+  const controls = VIEWS.find((v) => v.id === state.view)?.controls || [];
+  const own = { target_share: 'target_share', relative_change_percent: 'direction', indicator_y: 'indicators' };
+  const used = new Set(['view', 'polarity', 'annotations', ...controls.map((c) => own[c] || c)]);
+  if (controls.includes('indicator_y')) used.add('indicators');
+  for (const key of Object.keys(spec)) if (spec[key] === undefined || !used.has(key)) delete spec[key];
   return spec;
 }
 
@@ -416,10 +421,10 @@ async function refreshView() {
     state.marks = marks_of_view(result.model, canvas.width, canvas.height);
     state.focusedMark = -1;
     hideTooltip();
-    wireRowClicks(result);
     $('chart-caption').textContent = result.caption || '';
     const table = $('view-table');
     table.replaceWith(Object.assign(tableFrom(result.table.header, result.table.rows, result.caption), { id: 'view-table' }));
+    wireRowClicks(result);
   } catch (error) {
     setStatus(`This view could not be drawn: ${error.message}`, true);
   }

@@ -102,8 +102,11 @@ test('setting a polarity in the page turns "increased" into better or worse', as
 test('keyboard only: the drop zone opens the file chooser and tabs switch views', async () => {
   const { browser, page } = await openPage();
   try {
+    // Ask for the chooser first: Playwright intercepts file dialogs only once a listener exists.
+    const chooserShown = page.waitForEvent('filechooser');
     await page.focus('#drop-zone');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await page.keyboard.press('Enter');
+    const chooser = await chooserShown;
     await chooser.setFiles({ name: 'dist.csv', mimeType: 'text/csv', buffer: sample(DIST) });
     await tableRows(page);
     await page.focus('#tab-spine');
