@@ -10,6 +10,7 @@ PORT ?= 8765
 WASM_OUT := target/$(WASM_TARGET)/release/indicator_lens.wasm
 
 .PHONY: setup dist demo test test-native test-wasm test-browser fuzz clean
+FUZZ_SECONDS ?= 30
 
 ## setup: install everything the build and tests need (idempotent; quick when already done)
 setup:
@@ -35,7 +36,7 @@ demo: dist
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
 ## test: every test: native, wasm in headless Chromium, page tests with Playwright
-test: dist test-native test-wasm test-browser
+test: dist test-native test-wasm test-browser fuzz
 
 test-native:
 	cargo test
@@ -47,6 +48,10 @@ test-wasm: setup
 test-browser: dist
 	cargo build --bin indicator-lens
 	node --test tests/browser/
+
+## fuzz: libFuzzer on the whole ingest, corpus seeded from the samples (FUZZ_SECONDS=600 for a long run)
+fuzz:
+	bash tests/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	cargo clean; rm -rf pkg dist
