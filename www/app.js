@@ -472,8 +472,27 @@ function wireTooltips() {
       event.preventDefault();
       state.focusedMark = (state.focusedMark + step + state.marks.length) % state.marks.length;
       showTooltip(state.marks[state.focusedMark]);
+    } else if (event.key === 'Enter' && state.focusedMark >= 0) {
+      selectArea(state.marks[state.focusedMark]);
     } else if (event.key === 'Escape') hideTooltip();
   });
+  canvas.addEventListener('click', (event) => {
+    const box = canvas.getBoundingClientRect();
+    const x = (event.clientX - box.left) * (canvas.width / box.width);
+    const y = (event.clientY - box.top) * (canvas.height / box.height);
+    const mark = state.marks.find((m) => x >= m.x0 && x <= m.x1 && y >= m.y0 && y <= m.y1);
+    if (mark) selectArea(mark);
+  });
+}
+
+/** Clicking (or Enter on) an area's mark selects that area for every view that has an area. */
+function selectArea(mark) {
+  if (!mark.area) return;
+  state.spec.area = mark.area;
+  const name = state.catalogue?.areas.find((a) => a.key === mark.area)?.name || mark.area;
+  setStatus(`Selected ${name}: the spine, trend, SPC and other area views now show it.`);
+  const view = VIEWS.find((v) => v.id === state.view);
+  if (view.controls.includes('area')) { buildControls(); refreshView(); }
 }
 
 /** In the KPI summary, a row opens that indicator's SPC chart (monthly or quarterly) or trend chart. */
