@@ -8,6 +8,7 @@ pub mod benchmark_target;
 pub mod computed_intervals;
 mod comparison;
 pub mod direction;
+pub mod england_counts;
 pub mod interval_rule;
 mod level;
 pub mod number_text;

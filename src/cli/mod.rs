@@ -2,6 +2,7 @@
 
 mod benchmark;
 mod compute;
+mod generate;
 mod input;
 mod inspect;
 mod prevalence;
@@ -29,6 +30,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         "targets" => targets::run(rest, out, err),
         "spc" => spc::run(rest, out, err),
         "summary" => summary::run(rest, out, err),
+        "generate" => generate::run(rest, out, err),
         "-h" | "--help" | "help" => {
             let _ = writeln!(out, "{USAGE}");
             0
@@ -50,4 +52,5 @@ commands:
   trend FILE... [--polarity FILE] [--threshold PERCENT] [--out FILE]   recent trend and direction of travel
   targets FILE... --schedule FILE [--polarity FILE] [--out FILE]        periods against contract-year targets
   spc FILE [--indicator KEY] [--area AREA] [--improvement increase|decrease|neutral] [--target N] [--out FILE]
-  summary FILE... [--polarity FILE] [--threshold PERCENT] [--area AREA] [--csv] [--out FILE]   board-paper sentence and table";
+  summary FILE... [--polarity FILE] [--threshold PERCENT] [--area AREA] [--csv] [--out FILE]   board-paper sentence and table
+  generate --rows N --out FILE [--seed N]   a synthetic Fingertips-layout file (for benchmarks)";

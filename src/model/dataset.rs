@@ -257,6 +257,12 @@ impl Dataset {
         PushOutcome::Added
     }
 
+    /// Makes room for `rows` more observations at once (a streamed file's size says how many to expect).
+    pub fn reserve(&mut self, rows: usize) {
+        self.columns.reserve(rows);
+        self.key_index.reserve(rows);
+    }
+
     /// The observation at `row`.
     pub fn row(&self, row: usize) -> ObservationRow<'_> {
         &self.columns[row]
