@@ -143,3 +143,23 @@ proptest! {
         prop_assert_eq!(streamed("p.csv", &bytes, &chunks), streamed("p.csv", &bytes, &[1 << 30]));
     }
 }
+
+#[test]
+fn session_stream_equals_session_load() {
+    use indicator_lens::session::Session;
+    let bytes = indicator_lens::synthetic::fingertips_bytes(2000, 3);
+    let mut whole = Session::new();
+    let expected = whole.load("s.csv", &bytes, &LoadOptions::default());
+    let mut streamed = Session::new();
+    streamed.begin_load("s.csv", bytes.len() as u64, LoadOptions::default());
+    for chunk in bytes.chunks(30_000) {
+        streamed.push_chunk(chunk);
+    }
+    assert_eq!(streamed.finish_load(), Some(expected.clone()));
+    assert!(!expected.interval_methods.is_empty());
+    assert_eq!(state(&streamed.dataset, &expected), state(&whole.dataset, &expected));
+    let counts = streamed.england_counts();
+    assert_eq!(counts, whole.england_counts());
+    assert!(counts.higher > 0 && counts.similar > 0 && counts.lower > 0, "{counts:?}");
+    assert!(Session::warm_up() > 0);
+}

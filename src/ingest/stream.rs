@@ -61,6 +61,12 @@ pub struct StreamingLoad {
     stage: Stage,
 }
 
+impl std::fmt::Debug for StreamingLoad {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StreamingLoad").field("file", &self.report.file).field("bytes", &self.total).finish()
+    }
+}
+
 impl StreamingLoad {
     /// Starts loading the file called `name` with the user's `options`.
     pub fn new(name: &str, options: LoadOptions) -> StreamingLoad {
