@@ -2,7 +2,7 @@
 
 use super::{Area, Indicator, IndicatorText, Interner, Period, PlannedValue, Sym, TargetText};
 use serde::Serialize;
-use std::collections::HashMap;
+use super::fast_hash::FastMap;
 
 /// Where an observation's confidence interval came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -98,14 +98,14 @@ pub struct Dataset {
     /// Free-text indicator metadata (numerator / denominator definitions, source, frequency).
     pub indicator_texts: Vec<IndicatorText>,
     columns: Vec<Observation>,
-    area_name_index: HashMap<String, u32>,
-    target_index: HashMap<(u32, Option<u32>, u32), usize>,
-    plan_index: HashMap<(u32, u32, u32), usize>,
-    indicator_text_index: HashMap<(u32, String), usize>,
-    indicator_index: HashMap<String, u32>,
-    area_index: HashMap<String, u32>,
-    period_index: HashMap<String, u32>,
-    key_index: HashMap<ObservationKey, u32>,
+    area_name_index: FastMap<String, u32>,
+    target_index: FastMap<(u32, Option<u32>, u32), usize>,
+    plan_index: FastMap<(u32, u32, u32), usize>,
+    indicator_text_index: FastMap<(u32, String), usize>,
+    indicator_index: FastMap<String, u32>,
+    area_index: FastMap<String, u32>,
+    period_index: FastMap<String, u32>,
+    key_index: FastMap<ObservationKey, u32>,
 }
 
 /// A read-only view of one stored observation.
