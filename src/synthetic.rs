@@ -29,7 +29,7 @@ const REGIONS: [&str; 9] = [
 const INDICATORS: [&str; 8] = [
     "Reception prevalence of overweight (including obesity)",
     "Year 6 prevalence of obesity (including severe obesity)",
-    "Percentage of children achieving a good level of development at 2-2½ years",
+    "Percentage of children achieving a good level of development at 2 to 2 and a half years",
     "Percentage of 5 year olds with experience of visually obvious dentinal decay",
     "Proportion of infants totally or partially breastfed at 6-8 weeks after birth",
     "Percentage of physically active children and young people",

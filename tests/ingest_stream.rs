@@ -163,3 +163,14 @@ fn session_stream_equals_session_load() {
     assert!(counts.higher > 0 && counts.similar > 0 && counts.lower > 0, "{counts:?}");
     assert!(Session::warm_up() > 0);
 }
+
+proptest! {
+    #[test]
+    fn short_decimals_read_as_the_general_parse(m in 0u64..1_000_000_000_000_000, scale in 0usize..16, negative: bool) {
+        let digits = m.to_string();
+        let text = if scale == 0 || scale >= digits.len() { digits } else { format!("{}.{}", &digits[..digits.len() - scale], &digits[digits.len() - scale..]) };
+        let text = if negative { format!("-{text}") } else { text };
+        let general: f64 = text.parse().unwrap();
+        prop_assert_eq!(indicator_lens::ingest::cells::number(&text).map(f64::to_bits), Some(general.to_bits()), "{}", text);
+    }
+}

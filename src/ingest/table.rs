@@ -229,7 +229,12 @@ pub(crate) fn has_stray_control(bytes: &[u8]) -> bool {
 
 /// A field trimmed of whitespace, non-breaking spaces included.
 pub(crate) fn clean(field: &str) -> &str {
-    field.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}')
+    // Most cells start and end with a printable ASCII byte: nothing to trim, no characters decoded.
+    match (field.as_bytes().first(), field.as_bytes().last()) {
+        (None, _) => field,
+        (Some(&first), Some(&last)) if (0x21..0x80).contains(&first) && (0x21..0x80).contains(&last) => field,
+        _ => field.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}'),
+    }
 }
 
 /// The header is the first record with at least two filled cells and at least half as many
