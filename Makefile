@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8765
 WASM_OUT := target/$(WASM_TARGET)/release/indicator_lens.wasm
 
-.PHONY: setup dist demo test test-native test-wasm test-browser fuzz clean
+.PHONY: setup dist demo test test-native test-wasm test-browser bench fuzz clean
 FUZZ_SECONDS ?= 30
 
 ## setup: install everything the build and tests need (idempotent; quick when already done)
@@ -48,6 +48,12 @@ test-wasm: setup
 test-browser: dist
 	cargo build --bin indicator-lens
 	node --test tests/browser/
+
+## bench: criterion benches natively, then the same work in headless Chromium against PapaParse,
+## d3-dsv, Arquero and DuckDB-wasm (not part of `make test`); writes target/bench/results.json
+bench: dist
+	cargo bench --bench ingest
+	node bench/run.mjs
 
 ## fuzz: libFuzzer on the whole ingest, corpus seeded from the samples (FUZZ_SECONDS=600 for a long run)
 fuzz:

@@ -14,6 +14,7 @@ pub mod model;
 pub mod session;
 pub mod share;
 pub mod stats;
+pub mod synthetic;
 pub mod view;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -46,6 +46,33 @@ impl Session {
         to_js(&self.inner.load(name, bytes, &options))
     }
 
+    /// Starts streaming in a file of `size` bytes (wasm memory for its rows is grown once, now);
+    /// feed it with `push_chunk`, end it with `finish_load`. `options` may be undefined.
+    pub fn begin_load(&mut self, name: &str, size: f64, options: JsValue) -> Result<(), JsError> {
+        let options: LoadOptions = if options.is_undefined() || options.is_null() {
+            LoadOptions::default()
+        } else {
+            serde_wasm_bindgen::from_value(options).map_err(js_error)?
+        };
+        self.inner.begin_load(name, size.max(0.0) as u64, options);
+        Ok(())
+    }
+
+    /// Reads the next chunk of the streamed file; returns the rows read so far.
+    pub fn push_chunk(&mut self, chunk: &[u8]) -> f64 {
+        self.inner.push_chunk(chunk) as f64
+    }
+
+    /// Ends the streamed file; returns its load report (null when none was open).
+    pub fn finish_load(&mut self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.finish_load())
+    }
+
+    /// Areas' 95% intervals against England's value, tallied: `{ higher, similar, lower }`.
+    pub fn england_counts(&self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.england_counts())
+    }
+
     /// Reports of every file loaded so far.
     pub fn reports(&self) -> Result<JsValue, JsError> {
         to_js(&self.inner.reports)
@@ -78,6 +105,12 @@ impl Default for Session {
     fn default() -> Self {
         Session::new()
     }
+}
+
+/// Compiles the hot code on a small generated file (call once in a fresh worker).
+#[wasm_bindgen]
+pub fn warm_up() -> f64 {
+    crate::session::Session::warm_up() as f64
 }
 
 /// Draws a view model (as returned by `Session::view`) on a canvas, on the page's main thread.

@@ -17,6 +17,41 @@ const operations = {
     self.postMessage({ type: 'progress', id, done: files.length, total: files.length, label: 'Done' });
     return reports;
   },
+  /** Streams each source (a File, read with `File.stream()`, or bytes) into the session as it is read. */
+  async stream({ sources, options }, id) {
+    const total = sources.reduce((sum, s) => sum + (s.file ? s.file.size : s.bytes.byteLength), 0);
+    const reports = [];
+    let before = 0;
+    for (const source of sources) {
+      const size = source.file ? source.file.size : source.bytes.byteLength;
+      session.begin_load(source.name, size, source.options || options || undefined);
+      let done = 0;
+      let rows = 0;
+      let shown = 0;
+      const progress = () => {
+        self.postMessage({ type: 'progress', id, done: before + done, total, label: `Reading ${source.name}: ${rows.toLocaleString('en-GB')} rows` });
+        shown = performance.now();
+      };
+      progress();
+      if (source.file) {
+        const reader = source.file.stream().getReader();
+        for (;;) {
+          const { done: finished, value } = await reader.read();
+          if (finished) break;
+          rows = session.push_chunk(value);
+          done += value.byteLength;
+          if (performance.now() - shown > 50) progress();
+        }
+      } else {
+        rows = session.push_chunk(new Uint8Array(source.bytes));
+        done = size;
+      }
+      reports.push(session.finish_load());
+      before += size;
+    }
+    self.postMessage({ type: 'progress', id, done: total, total, label: 'Done' });
+    return reports;
+  },
   reports() { return session.reports(); },
   catalogue() { return session.catalogue(); },
   view({ spec }) { return session.view(spec); },
@@ -31,6 +66,8 @@ self.onmessage = (event) => {
       initSync({ module: message.module });
       session = new Session();
       self.postMessage({ type: 'ready' });
+      // Compile the hot code on a small generated file now, not on the user's first file.
+      warm_up();
     } catch (error) {
       self.postMessage({ type: 'failed', reason: String(error && error.message ? error.message : error) });
     }
@@ -38,9 +75,12 @@ self.onmessage = (event) => {
   }
   const operation = operations[message.op];
   if (!operation) { reply(message.id, false, `unknown operation ${message.op}`); return; }
+  const failed = (error) => reply(message.id, false, String(error && error.message ? error.message : error));
   try {
-    reply(message.id, true, operation(message, message.id));
+    const result = operation(message, message.id);
+    if (result instanceof Promise) result.then((value) => reply(message.id, true, value), failed);
+    else reply(message.id, true, result);
   } catch (error) {
-    reply(message.id, false, String(error && error.message ? error.message : error));
+    failed(error);
   }
 };

@@ -9,6 +9,7 @@ pub mod computed_intervals;
 mod comparison;
 pub mod deprivation_order;
 pub mod direction;
+pub mod england_counts;
 pub mod funnel_plot;
 pub mod interval_rule;
 mod level;

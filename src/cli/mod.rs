@@ -2,6 +2,7 @@
 
 mod benchmark;
 mod compute;
+mod generate;
 mod input;
 mod inspect;
 mod kpi_summary;
@@ -38,6 +39,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         "summary" => summary::run(rest, out, err),
         "view" => view::run_view(rest, out, err),
         "render" => view::run_render(rest, out, err),
+        "generate" => generate::run(rest, out, err),
         "-h" | "--help" | "help" => {
             let _ = writeln!(out, "{USAGE}");
             0
@@ -64,4 +66,6 @@ commands:
   render VIEW FILE... --svg OUT.svg [same options as view]            the chart as SVG
 
   kpi-summary FILE... [--area CODE]... [--indicator KEY]... [--period P] [--sort COLUMN] [--json]   KPI rows with icons and why
-  view kpi-summary FILE... [--area CODE] --json   the same";
+  view kpi-summary FILE... [--area CODE] --json   the same
+
+  generate --rows N --out FILE [--seed N]   a synthetic Fingertips-layout file (for benchmarks)";

@@ -64,7 +64,7 @@ fn strip_tags(raw: &str) -> String {
 /// Reads one cell.
 pub fn parse(raw: &str) -> Cell {
     let stripped;
-    let mut text = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+    let mut text = super::table::clean(raw);
     if is_html(text) {
         stripped = strip_tags(text);
         text = stripped.trim();
@@ -111,6 +111,9 @@ pub fn parse(raw: &str) -> Cell {
 /// A plain number: optional sign, digits with optional `,` thousands groups, optional decimals
 /// and exponent. Rejects `inf`, `nan` and other things `f64::from_str` would take.
 pub fn number(text: &str) -> Option<f64> {
+    if let Some(value) = short_decimal(text) {
+        return Some(value);
+    }
     let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
     let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
         Some(i) => (&unsigned[..i], Some(&unsigned[i + 1..])),
@@ -138,6 +141,35 @@ pub fn number(text: &str) -> Option<f64> {
     }
     let value = if int.contains(',') { text.replace(',', "").parse::<f64>() } else { text.parse::<f64>() };
     value.ok().filter(|v| v.is_finite())
+}
+
+/// Powers of ten exactly representable as f64.
+const POWERS_OF_TEN: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/// Most cells: `-`? digits with an optional `.` and at most 15 digits in all. Then m / 10^k with
+/// both exact is one correctly rounded division — the same f64 `str::parse` gives, without its general path.
+fn short_decimal(text: &str) -> Option<f64> {
+    let (negative, digits) = match text.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        bytes => (false, bytes),
+    };
+    let (mut mantissa, mut count, mut scale, mut dot) = (0u64, 0usize, 0usize, false);
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + (b - b'0') as u64;
+                count += 1;
+                scale += dot as usize;
+            }
+            b'.' if !dot => dot = true,
+            _ => return None,
+        }
+    }
+    if count == 0 || count > 15 {
+        return None;
+    }
+    let value = mantissa as f64 / POWERS_OF_TEN[scale];
+    Some(if negative { -value } else { value })
 }
 
 /// `1,010` / `12 345`: a first group of 1–3 digits, then groups of exactly three.
@@ -237,6 +269,16 @@ mod tests {
         assert_eq!(missing("<div class=\"no-data\">-</div>"), "-");
         assert_eq!(parse(""), Cell::Empty);
         assert_eq!(parse("   "), Cell::Empty);
+    }
+
+    #[test]
+    fn short_decimals_equal_the_general_parse() {
+        for t in ["0", "-0", "22.27767", "1.", ".5", "-3.5", "123456789012345", "0.00000000000001", "99.99999", "1674376", "007"] {
+            assert_eq!(short_decimal(t).map(f64::to_bits), t.parse::<f64>().ok().map(f64::to_bits), "{t}");
+        }
+        for t in ["", "-", ".", "1.2.3", "1234567890123456", "0.000000000000001", "+1", "1e3"] {
+            assert!(short_decimal(t).is_none(), "{t}");
+        }
     }
 
     #[test]

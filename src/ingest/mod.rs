@@ -14,14 +14,18 @@ mod infer;
 mod padded_quotes;
 pub mod layout;
 pub mod periods;
+pub mod row;
 mod report;
 mod sink;
+mod splitter;
+mod stream;
 pub mod sniff;
 pub mod table;
 
 pub use formats::reference::POPULATION;
 pub use choices::{detection_choices, DetectionChoices};
 pub use layout::Layout;
+pub use stream::StreamingLoad;
 pub use report::{ColumnUse, FileReport, LoadReport, Reject, Warning};
 
 use crate::model::Dataset;
@@ -72,23 +76,32 @@ pub fn load(dataset: &mut Dataset, name: &str, bytes: &[u8], options: &LoadOptio
     }
     if let Err(message) = read(dataset, &mut report, bytes, options) {
         report.error = Some(message);
-    } else if report.observations == 0 && report.targets == 0 && report.plans == 0 && report.error.is_none() {
+    } else {
+        explain_empty(&mut report);
+    }
+    report
+}
+
+/// Says why a file that was read gave nothing (no rows, or no values in any row).
+fn explain_empty(report: &mut FileReport) {
+    if report.observations == 0 && report.targets == 0 && report.plans == 0 && report.error.is_none() {
         report.error = Some(if report.rows_read == 0 {
             "no data rows: the file has a header but nothing under it".into()
         } else {
             "no values found in any row (see the rejected rows)".into()
         });
     }
-    report
+}
+
+/// The refusal of a file over the size limit.
+fn too_big(len: u64, limit: u64) -> String {
+    format!("the file is {len} bytes, over the limit of {limit} bytes: split it or filter it first")
 }
 
 fn read(dataset: &mut Dataset, report: &mut FileReport, bytes: &[u8], options: &LoadOptions) -> Result<(), String> {
     let limit = options.max_bytes.unwrap_or(DEFAULT_MAX_BYTES);
     if bytes.len() as u64 > limit {
-        return Err(format!(
-            "the file is {} bytes, over the limit of {limit} bytes: split it or filter it first",
-            bytes.len()
-        ));
+        return Err(too_big(bytes.len() as u64, limit));
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err("the file is empty".into());

@@ -127,7 +127,7 @@ fn decode_utf8<'a>(bytes: &'a [u8], encoding: &'static str, first_line: u64) -> 
 pub fn delimiter(text: &str) -> u8 {
     let mut best = (b',', 0usize);
     for candidate in [b',', b';', b'\t'] {
-        let counts = counts_per_line(text, candidate, 30);
+        let counts = counts_per_line(text, candidate, SNIFF_LINES);
         // Score: lines agreeing with the most common non-zero count (title rows may disagree).
         let mut modal = (0usize, 0usize);
         for &c in &counts {
@@ -147,12 +147,39 @@ pub fn delimiter(text: &str) -> u8 {
     best.0
 }
 
+/// Lines `delimiter` looks at: once a prefix of a file holds this many, more bytes cannot change it.
+const SNIFF_LINES: usize = 30;
+
+/// True when `bytes` (the start of a file, after any BOM) already decide `delimiter`: its first
+/// lines all lie inside them. (Replacement or Windows-1252 decoding never adds quotes, delimiters or line ends.)
+pub fn delimiter_settled(bytes: &[u8]) -> bool {
+    let window = &bytes[..bytes.len().min(SNIFF_WINDOW)];
+    let mut lines = 0;
+    let mut quoted = false;
+    for &b in window {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => {
+                lines += 1;
+                if lines >= SNIFF_LINES {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// How much of the text `delimiter` reads at most.
+const SNIFF_WINDOW: usize = 256 * 1024;
+
 /// Counts `delimiter` outside quotes on each of the first `max_lines` records.
 fn counts_per_line(text: &str, delimiter: u8, max_lines: usize) -> Vec<usize> {
     let mut counts = Vec::new();
     let mut count = 0;
     let mut quoted = false;
-    for &b in text.as_bytes().iter().take(256 * 1024) {
+    for &b in text.as_bytes().iter().take(SNIFF_WINDOW) {
         match b {
             b'"' => quoted = !quoted,
             b'\n' if !quoted => {

@@ -72,7 +72,7 @@ pub struct Table<'t> {
 }
 
 /// How many non-blank records at the top are searched for the header row.
-const HEAD: usize = 20;
+pub(crate) const HEAD: usize = 20;
 
 impl Table<'_> {
     /// The header row's fields, trimmed (empty when there are no records).
@@ -214,12 +214,12 @@ fn control_lines(text: &str) -> Vec<u64> {
 }
 
 /// Control characters other than tab and line ends, which no real table contains.
-fn is_stray_control(c: char) -> bool {
+pub(crate) fn is_stray_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
 /// Byte-level test for `is_stray_control` (C0 controls, DEL, and C1 controls as UTF-8 `C2 80–9F`).
-fn has_stray_control(bytes: &[u8]) -> bool {
+pub(crate) fn has_stray_control(bytes: &[u8]) -> bool {
     // Fast path without branches on neighbours (line ends are common, controls almost never).
     if !bytes.iter().any(|&b| (b < 0x20 && b != b'\n' && b != b'\r' && b != b'\t') || b == 0x7f || b == 0xc2) {
         return false;
@@ -232,21 +232,26 @@ fn has_stray_control(bytes: &[u8]) -> bool {
 }
 
 /// A field trimmed of whitespace, non-breaking spaces included.
-fn clean(field: &str) -> &str {
-    field.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}')
+pub(crate) fn clean(field: &str) -> &str {
+    // Most cells start and end with a printable ASCII byte: nothing to trim, no characters decoded.
+    match (field.as_bytes().first(), field.as_bytes().last()) {
+        (None, _) => field,
+        (Some(&first), Some(&last)) if (0x21..0x80).contains(&first) && (0x21..0x80).contains(&last) => field,
+        _ => field.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}'),
+    }
 }
 
 /// The header is the first record with at least two filled cells and at least half as many
 /// as the fullest of the first ones; rows above are titles pasted from a report.
-fn header_index(records: &[Record]) -> usize {
+pub(crate) fn header_index(records: &[Record]) -> usize {
     let widest = records.iter().map(Record::filled).max().unwrap_or(0);
     records.iter().position(|r| r.filled() >= 2 && r.filled() * 2 >= widest).unwrap_or(0)
 }
 
 /// The line of a quoted field still open at the end of the text (as csv-core reads quotes: a
 /// quote opens a field only at its start; `""` inside is an escaped quote).
-fn unterminated_quote(text: &str, delimiter: u8) -> Option<u64> {
-    let bytes = text.as_bytes();
+pub(crate) fn unterminated_quote<T: AsRef<[u8]> + ?Sized>(text: &T, delimiter: u8) -> Option<u64> {
+    let bytes = text.as_ref();
     let next_quote = |from: usize| bytes[from..].iter().position(|&b| b == b'"').map(|o| from + o);
     let mut i = 0;
     while let Some(open) = next_quote(i) {

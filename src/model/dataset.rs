@@ -2,7 +2,7 @@
 
 use super::{Area, Indicator, IndicatorText, Interner, Period, PlannedValue, Sym, TargetText};
 use serde::Serialize;
-use std::collections::HashMap;
+use super::fast_hash::FastMap;
 
 /// Where an observation's confidence interval came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -78,7 +78,8 @@ pub enum PushOutcome {
     },
 }
 
-type ObservationKey = (u32, u32, u32, Sym, Sym, Sym, Sym);
+/// An observation's group: indicator, period and breakdown (rows of one group come together in files).
+type GroupKey = (u32, u32, Sym, Sym, Sym, Sym);
 
 /// All observations loaded so far, with the dimension tables they refer to (storage is private so it can change).
 #[derive(Clone, Debug, Default)]
@@ -100,14 +101,18 @@ pub struct Dataset {
     /// A HexJSON map the user dropped (the latest wins); the map view prefers it to the built-in one.
     pub user_map: Option<crate::geo::UserMap>,
     columns: Vec<Observation>,
-    area_name_index: HashMap<String, u32>,
-    target_index: HashMap<(u32, Option<u32>, u32), usize>,
-    plan_index: HashMap<(u32, u32, u32), usize>,
-    indicator_text_index: HashMap<(u32, String), usize>,
-    indicator_index: HashMap<String, u32>,
-    area_index: HashMap<String, u32>,
-    period_index: HashMap<String, u32>,
-    key_index: HashMap<ObservationKey, u32>,
+    area_name_index: FastMap<String, u32>,
+    target_index: FastMap<(u32, Option<u32>, u32), usize>,
+    plan_index: FastMap<(u32, u32, u32), usize>,
+    indicator_text_index: FastMap<(u32, String), usize>,
+    indicator_index: FastMap<String, u32>,
+    area_index: FastMap<String, u32>,
+    period_index: FastMap<String, u32>,
+    /// Observation key index in two levels, group then area: consecutive rows share a group, so the
+    /// area lookup stays in a small map in cache (one flat map of a million keys misses on every row).
+    group_index: FastMap<GroupKey, u32>,
+    group_rows: Vec<FastMap<u32, u32>>,
+    last_group: Option<(GroupKey, u32)>,
 }
 
 /// A read-only view of one stored observation.
@@ -241,22 +246,39 @@ impl Dataset {
 
     /// Adds an observation; one with the same indicator, area, period and breakdown replaces the earlier.
     pub fn push(&mut self, observation: Observation) -> PushOutcome {
-        let key = (
+        let group = (
             observation.indicator,
-            observation.area,
             observation.period,
             observation.sex,
             observation.age,
             observation.category_type,
             observation.category,
         );
-        if let Some(&row) = self.key_index.get(&key) {
+        let id = match self.last_group {
+            Some((last, id)) if last == group => id,
+            _ => {
+                let next = self.group_rows.len() as u32;
+                let id = *self.group_index.entry(group).or_insert(next);
+                if id == next {
+                    self.group_rows.push(FastMap::default());
+                }
+                self.last_group = Some((group, id));
+                id
+            }
+        };
+        let rows = &mut self.group_rows[id as usize];
+        if let Some(&row) = rows.get(&observation.area) {
             let old = std::mem::replace(&mut self.columns[row as usize], observation);
             return PushOutcome::Replaced { file: old.file, line: old.line };
         }
-        self.key_index.insert(key, self.columns.len() as u32);
+        rows.insert(observation.area, self.columns.len() as u32);
         self.columns.push(observation);
         PushOutcome::Added
+    }
+
+    /// Makes room for `rows` more observations at once (a streamed file's size says how many to expect).
+    pub fn reserve(&mut self, rows: usize) {
+        self.columns.reserve(rows);
     }
 
     /// The observation at `row`.

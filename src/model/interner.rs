@@ -1,6 +1,6 @@
 //! String interning: each distinct label is stored once and referred to by a `Sym`.
 
-use std::collections::HashMap;
+use super::fast_hash::FastMap;
 
 /// Index of an interned string; `Sym(0)` is always the empty string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize)]
@@ -10,12 +10,12 @@ pub struct Sym(pub u32);
 #[derive(Clone, Debug)]
 pub struct Interner {
     strings: Vec<String>,
-    index: HashMap<String, Sym>,
+    index: FastMap<String, Sym>,
 }
 
 impl Default for Interner {
     fn default() -> Self {
-        let mut interner = Interner { strings: Vec::new(), index: HashMap::new() };
+        let mut interner = Interner { strings: Vec::new(), index: FastMap::default() };
         interner.intern("");
         interner
     }

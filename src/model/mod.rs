@@ -13,6 +13,7 @@
 pub mod age_band;
 mod area;
 mod dataset;
+pub mod fast_hash;
 mod indicator;
 mod interner;
 mod period;

@@ -17,6 +17,19 @@ pub fn normalise_confidence(c: f64) -> Result<f64, StatsError> {
 
 /// The two-sided normal critical value z = Φ⁻¹(c + (1 − c)/2) for a normalised level c.
 pub fn z_value(c: f64) -> f64 {
+    // The two levels every interval uses are computed once: the quantile costs more than the interval.
+    static Z95: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
+    static Z998: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
+    if c == 0.95 {
+        return *Z95.get_or_init(|| z_value_uncached(0.95));
+    }
+    if c == 0.998 {
+        return *Z998.get_or_init(|| z_value_uncached(0.998));
+    }
+    z_value_uncached(c)
+}
+
+fn z_value_uncached(c: f64) -> f64 {
     // Written as the package writes it, so rounding matches R's qnorm argument.
     norm_quantile(c + (1.0 - c) / 2.0)
 }
