@@ -80,3 +80,40 @@ fn spc_points_have_marks_with_their_rule() {
     assert!(found[0].text.contains("Apr 2018: 145"), "{}", found[0].text);
     assert!(found.windows(2).all(|w| w[0].x0 < w[1].x0), "left to right");
 }
+
+/// The area key a mark should carry: the code, or the name when there is no code.
+fn key(code: &str, name: &str) -> Option<String> {
+    Some(if code.is_empty() { name.to_owned() } else { code.to_owned() })
+}
+
+#[test]
+fn area_marks_carry_their_area_key() {
+    let session = session_of(&["fingertips/ncmp_reception_prev_overweight_dist.csv", "east-midlands-cyp-profile-wide-by-area.csv"]);
+    let (model, found, _) = marks_of(&session, ViewSpec { view: "compare_areas".into(), ..ViewSpec::default() });
+    let ViewModel::CompareAreas(view) = model else { panic!("compare areas") };
+    assert!(!found.is_empty());
+    for (bar, mark) in view.bars.iter().zip(&found) {
+        assert_eq!(mark.area, key(&bar.area_code, &bar.area_name));
+    }
+    let json = serde_json::to_string(&found[0]).unwrap_or_default();
+    assert!(json.contains(&format!("\"area\":\"{}\"", view.bars[0].area_code)), "{json}");
+    assert_eq!(serde_json::from_str::<ChartMark>(&json).ok().as_ref(), found.first());
+    let (model, found, _) = marks_of(&session, ViewSpec { view: "overview".into(), ..ViewSpec::default() });
+    let ViewModel::Overview(view) = model else { panic!("overview") };
+    let columns: Vec<_> = view.columns.iter().map(|c| key(&c.area_code, &c.area_name)).collect();
+    assert!(!found.is_empty() && found.iter().all(|m| columns.contains(&m.area)));
+    let (model, found, _) = marks_of(&session, ViewSpec { view: "spine".into(), ..ViewSpec::default() });
+    let ViewModel::Spine(view) = model else { panic!("spine") };
+    assert!(!found.is_empty() && found.iter().all(|m| m.area == key(&view.area_code, &view.area_name)));
+    let (model, found, _) = marks_of(&session, ViewSpec { view: "trend".into(), ..ViewSpec::default() });
+    let ViewModel::Trend(view) = model else { panic!("trend") };
+    let series: Vec<_> = view.series.iter().map(|s| key(&s.area_code, &s.area_name)).collect();
+    assert!(found.iter().filter(|m| !m.text.starts_with("Annotation")).all(|m| series.contains(&m.area)));
+    let (model, found, _) = marks_of(&session, ViewSpec { view: "kpi_summary".into(), ..ViewSpec::default() });
+    let ViewModel::KpiSummary(view) = model else { panic!("kpi summary") };
+    let rows: Vec<_> = view.rows.iter().map(|r| key(&r.area_code, &r.area_name)).collect();
+    assert!(!found.is_empty() && found.iter().all(|m| rows.contains(&m.area)));
+    // Marks for no single area leave the key out of the JSON; area marks include it.
+    let (_, found, _) = marks_of(&session, ViewSpec { view: "board_summary".into(), ..ViewSpec::default() });
+    assert!(!found.is_empty() && found.iter().all(|m| m.area.is_none() && !serde_json::to_string(m).unwrap_or_default().contains("\"area\"")));
+}

@@ -25,7 +25,7 @@ pub use board_summary::draw_board_summary;
 pub use colour::parse_hex;
 pub use compare_areas::{draw_compare_areas, suggested_compare_areas_height};
 pub use kpi_summary::{draw_kpi_summary_marked, suggested_kpi_summary_height};
-pub use marks::{marks, ChartMark, MarkSink};
+pub use marks::{area_key, marks, ChartMark, MarkSink};
 pub use access::draw_access;
 pub use overview::draw_overview;
 pub use prevalence::{draw_prevalence, suggested_prevalence_height};
