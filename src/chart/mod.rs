@@ -86,10 +86,10 @@ pub fn draw_view_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view:
         ViewModel::Spc(spc) => spc::draw_spc_marked(root, spc, sink),
         ViewModel::BoardSummary(summary) => board_summary::draw_board_summary_marked(root, summary, sink),
         ViewModel::KpiSummary(kpi) => draw_kpi_summary_marked(root, kpi, sink),
-        ViewModel::Scatter(scatter) => draw_scatter(root, scatter),
-        ViewModel::Funnel(funnel) => draw_funnel(root, funnel),
-        ViewModel::Map(map) => draw_map(root, map),
-        ViewModel::Inequalities(inequalities) => draw_inequalities(root, inequalities),
+        ViewModel::Scatter(scatter) => scatter::draw_scatter_marked(root, scatter, sink),
+        ViewModel::Funnel(funnel) => funnel::draw_funnel_marked(root, funnel, sink),
+        ViewModel::Map(map) => map::draw_map_marked(root, map, sink),
+        ViewModel::Inequalities(inequalities) => inequalities::draw_inequalities_marked(root, inequalities, sink),
     }
 }
 
