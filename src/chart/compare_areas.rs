@@ -120,13 +120,13 @@ pub fn draw_compare_areas_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shif
                 chart.draw_series(std::iter::once(whisker)).map_err(ChartError::from_drawing)?;
             }
             let [a, b] = corners();
-            sink.push(chart.backend_coord(&a), chart.backend_coord(&b), || bar_tooltip(view, bar));
+            sink.push_area((&bar.area_code, &bar.area_name), chart.backend_coord(&a), chart.backend_coord(&b), || bar_tooltip(view, bar));
         } else {
             // No bar: the row's mark sits at the axis so the blank still has a tooltip saying why.
             let base = 0.0f64.clamp(x_min, x_max);
             let (x, y0) = chart.backend_coord(&(base, SegmentValue::Exact(segment + 1)));
             let (_, y1) = chart.backend_coord(&(base, SegmentValue::Exact(segment)));
-            sink.push((x, y0), (x + 12, y1), || bar_tooltip(view, bar));
+            sink.push_area((&bar.area_code, &bar.area_name), (x, y0), (x + 12, y1), || bar_tooltip(view, bar));
         }
     }
     if let Some(benchmark) = view.benchmark_value {

@@ -2,10 +2,11 @@
 
 use super::colour::parse_hex;
 use super::legend::draw_legend;
+use super::marks::{tooltip, MarkSink};
 use super::ChartError;
 use crate::analysis::funnel_plot::{FunnelLimitPoint, FunnelPosition};
 use crate::analysis::number_text::format_number;
-use crate::view::{position_colour, FunnelView, LegendEntry};
+use crate::view::{position_colour, FunnelPoint, FunnelView, LegendEntry};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -17,8 +18,28 @@ fn curve(limits: &[FunnelLimitPoint], pick: fn(&FunnelLimitPoint) -> Option<f64>
     limits.iter().filter_map(|l| pick(l).map(|v| (l.denominator, v))).collect()
 }
 
+/// A point's tooltip: area, period and value, count / denominator, position against the limits and target.
+fn point_tooltip(view: &FunnelView, point: &FunnelPoint) -> String {
+    let unit = if view.unit.is_empty() { String::new() } else { format!(" {}", view.unit) };
+    let name = if point.code.is_empty() { point.name.clone() } else { format!("{} ({})", point.name, point.code) };
+    let position = point.position.text();
+    let mut first = position.chars();
+    let position = first.next().map(|c| c.to_uppercase().chain(first).collect::<String>()).unwrap_or_default();
+    tooltip(&[
+        name,
+        format!("{}: {}{unit}", view.period, format_number(point.value)),
+        format!("Count {} / {} {}", format_number(point.count), view.denominator_label, format_number(point.denominator)),
+        format!("{position} around {} {}", view.target_name, format_number(view.target)),
+    ])
+}
+
 /// Draws a funnel view on any plotters backend.
 pub fn draw_funnel<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &FunnelView) -> Result<(), ChartError> {
+    draw_funnel_marked(root, view, &mut MarkSink::ignore())
+}
+
+/// Draws the chart as `draw_funnel` does, recording a mark per point (in the view's order) in `sink`.
+pub fn draw_funnel_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &FunnelView, sink: &mut MarkSink) -> Result<(), ChartError> {
     root.fill(&WHITE).map_err(ChartError::from_drawing)?;
     let (_, height) = root.dim_in_pixel();
     let (plot_area, bottom) = root.split_vertically(height.saturating_sub(56.min(height / 3)));
@@ -71,6 +92,8 @@ pub fn draw_funnel<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &Fun
             let label = Text::new(p.name.clone(), (p.denominator, p.value), ("sans-serif", 13).into_font());
             chart.draw_series(std::iter::once(label)).map_err(ChartError::from_drawing)?;
         }
+        let radius = if p.selected { 8 } else { 5 };
+        sink.push_area_point((&p.code, &p.name), chart.backend_coord(&(p.denominator, p.value)), radius, || point_tooltip(view, p));
     }
     let font: TextStyle = ("sans-serif", 12).into_font().into();
     let note = format!(

@@ -3,9 +3,10 @@
 
 use super::colour::parse_hex;
 use super::legend::draw_legend;
+use super::marks::{tooltip, MarkSink};
 use super::ChartError;
 use crate::analysis::number_text::format_number;
-use crate::view::{InequalitiesView, LegendEntry};
+use crate::view::{InequalitiesView, InequalityGroup, LegendEntry};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -14,8 +15,39 @@ pub fn suggested_inequalities_height(view: &InequalitiesView) -> u32 {
     (view.groups.len() as u32 * 18 + 200 + 16 * view.sii_over_time.len().min(12) as u32).clamp(280, 4000)
 }
 
+/// A bar's tooltip: category, period, value and interval, denominator, comparison with the area's value.
+fn group_tooltip(view: &InequalitiesView, group: &InequalityGroup) -> String {
+    let unit = if view.unit.is_empty() { String::new() } else { format!(" {}", view.unit) };
+    let value = group.value.map(|v| format!("{}{unit}", format_number(v))).unwrap_or_else(|| "no value".into());
+    let interval = match (group.lower, group.upper) {
+        (Some(l), Some(u)) => format!(" ({} CI {}–{})", view.level, format_number(l), format_number(u)),
+        _ => String::new(),
+    };
+    let area = match view.area_value {
+        Some(v) => format!("{} {}{unit}", view.area_name, format_number(v)),
+        None => view.area_name.clone(),
+    };
+    let why = if group.reason.is_empty() || group.reason.starts_with(&group.compared_to_area) { group.reason.clone() } else { format!("{}: {}", group.compared_to_area, group.reason) };
+    tooltip(&[
+        format!("{} ({})", group.category, group.category_type),
+        format!("{} — {}: {value}{interval}", view.area_name, view.period),
+        group.denominator.map(|d| format!("Denominator {}", format_number(d))).unwrap_or_default(),
+        format!("Compared with {area}: {}", if why.is_empty() { group.compared_to_area.clone() } else { why }),
+    ])
+}
+
 /// Draws an inequalities view on any plotters backend.
 pub fn draw_inequalities<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &InequalitiesView) -> Result<(), ChartError> {
+    draw_inequalities_marked(root, view, &mut MarkSink::ignore())
+}
+
+/// Draws the chart as `draw_inequalities` does, recording a mark per category bar (top to bottom) in `sink`;
+/// a category with no value gets a narrow mark at the axis so its blank row still explains itself.
+pub fn draw_inequalities_marked<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    view: &InequalitiesView,
+    sink: &mut MarkSink,
+) -> Result<(), ChartError> {
     root.fill(&WHITE).map_err(ChartError::from_drawing)?;
     let (width, height) = root.dim_in_pixel();
     let mut notes: Vec<String> = Vec::new();
@@ -70,8 +102,17 @@ pub fn draw_inequalities<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view
         .map_err(ChartError::from_drawing)?;
     for (from_top, group) in view.groups.iter().enumerate() {
         let segment = count - 1 - from_top as i32;
-        let Some(value) = group.value else { continue };
+        let area = (view.area_code.as_str(), view.area_name.as_str());
+        let Some(value) = group.value else {
+            let base = lo.max(0.0).min(x_max);
+            let (x, y0) = chart.backend_coord(&(base, SegmentValue::Exact(segment + 1)));
+            let (_, y1) = chart.backend_coord(&(base, SegmentValue::Exact(segment)));
+            sink.push_area(area, (x, y0), (x + 12, y1), || group_tooltip(view, group));
+            continue;
+        };
         let corners = || [(lo.max(0.0).min(value), SegmentValue::Exact(segment + 1)), (value, SegmentValue::Exact(segment))];
+        let [a, b] = corners();
+        sink.push_area(area, chart.backend_coord(&a), chart.backend_coord(&b), || group_tooltip(view, group));
         chart.draw_series(std::iter::once(Rectangle::new(corners(), parse_hex(&group.colour).filled()))).map_err(ChartError::from_drawing)?;
         chart.draw_series(std::iter::once(Rectangle::new(corners(), WHITE.stroke_width(2)))).map_err(ChartError::from_drawing)?;
         if let (Some(lower), Some(upper)) = (group.lower, group.upper) {

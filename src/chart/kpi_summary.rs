@@ -90,7 +90,7 @@ pub fn draw_kpi_summary_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>
         let cell = |i: usize| (edges[i], edges.get(i + 1).copied().unwrap_or(width));
         let mut mark = |i: usize, text: &dyn Fn() -> String| {
             let (left, right) = cell(i);
-            sink.push((base_x + left, base_y + top), (base_x + right - 2, base_y + top + ROW_HEIGHT - 1), text);
+            sink.push_area((&row.area_code, &row.area_name), (base_x + left, base_y + top), (base_x + right - 2, base_y + top + ROW_HEIGHT - 1), text);
         };
         if index % 2 == 1 {
             root.draw(&Rectangle::new([(4, top), (width - 4, top + ROW_HEIGHT)], RGBColor(0xF4, 0xF4, 0xF4).filled())).map_err(ChartError::from_drawing)?;

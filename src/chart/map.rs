@@ -3,14 +3,29 @@
 
 use super::colour::parse_hex;
 use super::legend::draw_legend;
+use super::marks::{tooltip, MarkSink};
 use super::ChartError;
+use crate::analysis::number_text::format_number;
 use crate::geo::{hex_centre, hex_corners, outline};
-use crate::view::MapView;
+use crate::view::{MapArea, MapView};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+/// An area's tooltip: name and code, period and value, category and why.
+fn area_tooltip(view: &MapView, area: &MapArea) -> String {
+    let name = if area.code.is_empty() { area.name.clone() } else { format!("{} ({})", area.name, area.code) };
+    let value = area.value.filter(|v| v.is_finite()).map(format_number).unwrap_or_else(|| "no value".into());
+    let why = if area.reason.is_empty() || area.reason.starts_with(&area.category) { area.reason.clone() } else { format!("{}: {}", area.category, area.reason) };
+    tooltip(&[name, format!("{}: {value}", view.period), if why.is_empty() { area.category.clone() } else { why }])
+}
+
 /// Draws a map view on any plotters backend.
 pub fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &MapView) -> Result<(), ChartError> {
+    draw_map_marked(root, view, &mut MarkSink::ignore())
+}
+
+/// Draws the map as `draw_map` does, recording a mark per filled hex (its bounding box) in `sink`.
+pub fn draw_map_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &MapView, sink: &mut MarkSink) -> Result<(), ChartError> {
     root.fill(&WHITE).map_err(ChartError::from_drawing)?;
     let (_, height) = root.dim_in_pixel();
     let (plot_area, bottom) = root.split_vertically(height.saturating_sub(60.min(height / 3)));
@@ -44,6 +59,9 @@ pub fn draw_map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &MapVie
         chart.draw_series(area.hexes.iter().map(|&[q, r]| Polygon::new(hexagon(q, r), fill.filled()))).map_err(ChartError::from_drawing)?;
         for &[q, r] in &area.hexes {
             let mut ring = hexagon(q, r);
+            let pixels: Vec<(i32, i32)> = ring.iter().map(|corner| chart.backend_coord(corner)).collect();
+            let (x0, y0, x1, y1) = pixels.iter().fold((i32::MAX, i32::MAX, i32::MIN, i32::MIN), |(a, b, c, d), &(x, y)| (a.min(x), b.min(y), c.max(x), d.max(y)));
+            sink.push_area((&area.code, &area.name), (x0, y0), (x1, y1), || area_tooltip(view, area));
             ring.push(ring[0]);
             chart.draw_series(std::iter::once(PathElement::new(ring, WHITE.stroke_width(1)))).map_err(ChartError::from_drawing)?;
         }

@@ -19,6 +19,15 @@ pub struct ChartMark {
     pub y1: i32,
     /// Tooltip text: area, period, value, interval, count / denominator, comparison, note.
     pub text: String,
+    /// The area the mark stands for (its code, or its name when it has none), so a page can select that
+    /// area in other views; `None` for marks that stand for no single area (axes, annotations, categories).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
+}
+
+/// The key a mark uses for an area: its code, or its name when there is no code; `None` when both are blank.
+pub fn area_key(code: &str, name: &str) -> Option<String> {
+    [code, name].into_iter().map(str::trim).find(|k| !k.is_empty()).map(str::to_owned)
 }
 
 /// Where drawing code records marks; ignores them (and never builds their text) when only drawing.
@@ -40,14 +49,30 @@ impl MarkSink {
 
     /// Records a mark spanning the two pixel corners; `text` is only built when collecting.
     pub fn push(&mut self, a: (i32, i32), b: (i32, i32), text: impl FnOnce() -> String) {
-        if let Some(marks) = &mut self.marks {
-            marks.push(ChartMark { x0: a.0.min(b.0), y0: a.1.min(b.1), x1: a.0.max(b.0), y1: a.1.max(b.1), text: text() });
-        }
+        self.push_keyed(None, a, b, text);
     }
 
     /// Records a square mark of half-size `radius` around a pixel.
     pub fn push_point(&mut self, centre: (i32, i32), radius: i32, text: impl FnOnce() -> String) {
         self.push((centre.0 - radius, centre.1 - radius), (centre.0 + radius, centre.1 + radius), text);
+    }
+
+    /// Records a mark for one area (key from `area_key(code, name)`) spanning the two pixel corners.
+    pub fn push_area(&mut self, (code, name): (&str, &str), a: (i32, i32), b: (i32, i32), text: impl FnOnce() -> String) {
+        if self.marks.is_some() {
+            self.push_keyed(area_key(code, name), a, b, text);
+        }
+    }
+
+    /// Records a square mark of half-size `radius` around a pixel for one area (see `push_area`).
+    pub fn push_area_point(&mut self, area: (&str, &str), centre: (i32, i32), radius: i32, text: impl FnOnce() -> String) {
+        self.push_area(area, (centre.0 - radius, centre.1 - radius), (centre.0 + radius, centre.1 + radius), text);
+    }
+
+    fn push_keyed(&mut self, area: Option<String>, a: (i32, i32), b: (i32, i32), text: impl FnOnce() -> String) {
+        if let Some(marks) = &mut self.marks {
+            marks.push(ChartMark { x0: a.0.min(b.0), y0: a.1.min(b.1), x1: a.0.max(b.0), y1: a.1.max(b.1), text: text(), area });
+        }
     }
 
     /// The marks kept.

@@ -25,7 +25,7 @@ pub use board_summary::draw_board_summary;
 pub use colour::parse_hex;
 pub use compare_areas::{draw_compare_areas, suggested_compare_areas_height};
 pub use kpi_summary::{draw_kpi_summary_marked, suggested_kpi_summary_height};
-pub use marks::{marks, ChartMark, MarkSink};
+pub use marks::{area_key, marks, ChartMark, MarkSink};
 pub use access::draw_access;
 pub use overview::draw_overview;
 pub use prevalence::{draw_prevalence, suggested_prevalence_height};
@@ -86,10 +86,10 @@ pub fn draw_view_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view:
         ViewModel::Spc(spc) => spc::draw_spc_marked(root, spc, sink),
         ViewModel::BoardSummary(summary) => board_summary::draw_board_summary_marked(root, summary, sink),
         ViewModel::KpiSummary(kpi) => draw_kpi_summary_marked(root, kpi, sink),
-        ViewModel::Scatter(scatter) => draw_scatter(root, scatter),
-        ViewModel::Funnel(funnel) => draw_funnel(root, funnel),
-        ViewModel::Map(map) => draw_map(root, map),
-        ViewModel::Inequalities(inequalities) => draw_inequalities(root, inequalities),
+        ViewModel::Scatter(scatter) => scatter::draw_scatter_marked(root, scatter, sink),
+        ViewModel::Funnel(funnel) => funnel::draw_funnel_marked(root, funnel, sink),
+        ViewModel::Map(map) => map::draw_map_marked(root, map, sink),
+        ViewModel::Inequalities(inequalities) => inequalities::draw_inequalities_marked(root, inequalities, sink),
     }
 }
 

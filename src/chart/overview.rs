@@ -47,7 +47,8 @@ pub fn draw_overview_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v
             let corners = [(x, y), (x + cell_width, y + cell_height)];
             grid_area.draw(&Rectangle::new(corners, fill.filled())).map_err(ChartError::from_drawing)?;
             let (bx, by) = grid_area.get_base_pixel();
-            sink.push((bx + x, by + y), (bx + x + cell_width, by + y + cell_height), || {
+            let column = view.columns.get(column_index).map(|c| (c.area_code.as_str(), c.area_name.as_str())).unwrap_or_default();
+            sink.push_area(column, (bx + x, by + y), (bx + x + cell_width, by + y + cell_height), || {
                 let area = view.columns.get(column_index).map(|c| c.area_name.clone()).unwrap_or_default();
                 let value = if cell.value_text.is_empty() { "no value".to_owned() } else { cell.value_text.clone() };
                 let why = if cell.comparison_text.starts_with(&cell.label) { cell.comparison_text.clone() } else { format!("{}: {}", cell.label, cell.comparison_text) };

@@ -1,7 +1,9 @@
 //! The compare-indicators chart: one point per area, the chosen area highlighted, the least-squares line and R².
 
+use super::marks::{tooltip, MarkSink};
 use super::ChartError;
-use crate::view::ScatterView;
+use crate::analysis::number_text::format_number;
+use crate::view::{ScatterPoint, ScatterView};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -26,8 +28,24 @@ fn axis_name(name: &str, period: &str, unit: &str) -> String {
     if unit.is_empty() { format!("{text} ({period})") } else { format!("{text} ({period}, {unit})") }
 }
 
+/// A point's tooltip: area, then each indicator's period and value.
+fn point_tooltip(view: &ScatterView, point: &ScatterPoint) -> String {
+    let value = |v: f64, unit: &str| if unit.is_empty() { format_number(v) } else { format!("{} {unit}", format_number(v)) };
+    let name = if point.code.is_empty() { point.name.clone() } else { format!("{} ({})", point.name, point.code) };
+    tooltip(&[
+        name,
+        format!("{} ({}): {}", view.indicator_x, view.period_x, value(point.x, &view.unit_x)),
+        format!("{} ({}): {}", view.indicator_y, view.period_y, value(point.y, &view.unit_y)),
+    ])
+}
+
 /// Draws a compare-indicators view on any plotters backend.
 pub fn draw_scatter<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &ScatterView) -> Result<(), ChartError> {
+    draw_scatter_marked(root, view, &mut MarkSink::ignore())
+}
+
+/// Draws the chart as `draw_scatter` does, recording a mark per point (in the view's order) in `sink`.
+pub fn draw_scatter_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &ScatterView, sink: &mut MarkSink) -> Result<(), ChartError> {
     root.fill(&WHITE).map_err(ChartError::from_drawing)?;
     let (_, height) = root.dim_in_pixel();
     let (plot_area, note_area) = root.split_vertically(height.saturating_sub(26.min(height / 4)));
@@ -56,6 +74,10 @@ pub fn draw_scatter<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &Sc
         chart.draw_series(std::iter::once(Circle::new((p.x, p.y), 7, HIGHLIGHT.filled()))).map_err(ChartError::from_drawing)?;
         let label = Text::new(p.name.clone(), (p.x, p.y), ("sans-serif", 13).into_font().color(&HIGHLIGHT));
         chart.draw_series(std::iter::once(label)).map_err(ChartError::from_drawing)?;
+    }
+    for p in &view.points {
+        let radius = if p.selected { 7 } else { 4 };
+        sink.push_area_point((&p.code, &p.name), chart.backend_coord(&(p.x, p.y)), radius, || point_tooltip(view, p));
     }
     let font: TextStyle = ("sans-serif", 13).into_font().into();
     let note = format!("Line: {}", view.line_text());

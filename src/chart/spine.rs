@@ -75,7 +75,7 @@ pub fn draw_spine_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view
         let (bx, by) = area.get_base_pixel();
         let marker_x = to_x(row.marker.unwrap_or(0.0));
         let half = (row_height / 3).clamp(2, 8);
-        sink.push((bx + marker_x - half, by + top + row_height / 2 - half), (bx + marker_x + half, by + top + row_height / 2 + half), || {
+        sink.push_area((&view.area_code, &view.area_name), (bx + marker_x - half, by + top + row_height / 2 - half), (bx + marker_x + half, by + top + row_height / 2 + half), || {
             let why = if row.comparison_text.starts_with(&row.label) { row.comparison_text.clone() } else { format!("{}: {}", row.label, row.comparison_text) };
             let count = if row.local_count.is_empty() { String::new() } else { format!("Count {}", row.local_count) };
             let value = if row.local_value.is_empty() { "no value".to_owned() } else { row.local_value.clone() };

@@ -142,12 +142,13 @@ pub fn draw_trend_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view
         sink.push((px - 3, top), (px + 3, bottom), || format!("Annotation ({}): {}", note.period, note.text));
     }
     for series in &view.series {
+        let area = (series.area_code.as_str(), series.area_name.as_str());
         for point in &series.points {
             match point.value {
-                Some(value) => sink.push_point(chart.backend_coord(&(point.x, value)), 5, || point_tooltip(view, series, point)),
+                Some(value) => sink.push_area_point(area, chart.backend_coord(&(point.x, value)), 5, || point_tooltip(view, series, point)),
                 None => {
                     let (px, py) = chart.backend_coord(&(point.x, y_min));
-                    sink.push((px - 5, py - 12), (px + 5, py), || point_tooltip(view, series, point));
+                    sink.push_area(area, (px - 5, py - 12), (px + 5, py), || point_tooltip(view, series, point));
                 }
             }
         }
