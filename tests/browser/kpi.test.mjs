@@ -79,3 +79,36 @@ test('a note on a period is listed in the table and survives a share link', asyn
     assert.match(await second.page.$eval('#note-list', (l) => l.textContent), /Oct 2018: New triage pathway/);
   } finally { await second.browser.close(); }
 });
+
+test('clicking a hex on the map selects that area for the other views', async () => {
+  const { browser, page, errors } = await openPage();
+  try {
+    await dropFiles(page, [{ name: 'dist.csv', bytes: sample(DIST) }]);
+    await rows(page);
+    await page.click('#tab-map');
+    await page.waitForFunction(() => document.querySelector('#chart-caption').textContent.startsWith('Hex map'));
+    // Sweep synthetic pointer moves over the canvas in the page until a tooltip names an area.
+    const found = await page.evaluate(() => {
+      const canvas = document.querySelector('#chart');
+      const box = canvas.getBoundingClientRect();
+      for (let y = box.top + 2; y < box.bottom; y += 4) {
+        for (let x = box.left + 2; x < box.right; x += 4) {
+          canvas.dispatchEvent(new MouseEvent('mousemove', { clientX: x, clientY: y, bubbles: true }));
+          const tip = document.querySelector('#tooltip');
+          if (!tip.hidden && tip.textContent) return { x, y, text: tip.textContent };
+        }
+      }
+      return null;
+    });
+    assert.ok(found, 'a hex has a tooltip');
+    const clicked = found.text;
+    await page.evaluate(({ x, y }) => document.querySelector('#chart')
+      .dispatchEvent(new MouseEvent('click', { clientX: x, clientY: y, bubbles: true })), found);
+    await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Selected '));
+    const name = (await page.$eval('#status', (s) => s.textContent)).replace(/^Selected ([^:]+):.*$/, '$1');
+    assert.ok(clicked.includes(name), `the clicked hex (${clicked}) is the selected area (${name})`);
+    await page.click('#tab-spine');
+    await page.waitForFunction((n) => document.querySelector('#chart-caption').textContent.includes(n), name);
+    assert.deepEqual(errors, []);
+  } finally { await browser.close(); }
+});
