@@ -39,6 +39,8 @@ function scriptLiteral(value) {
   return JSON.stringify(value).replace(/<\//g, '<\\/').replace(/<!--/g, '<\\!--').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
+/** The page's code, in order: its parts, then the start-up that wires them (one block scope). */
+const PAGE_PARTS = ['dom', 'channel', 'report', 'loading', 'controls', 'view', 'share'].map((p) => `www/page/${p}.js`).concat('www/app.js');
 const glue = read('pkg/indicator_lens.js');
 const wasm = readFileSync(join(root, 'pkg/indicator_lens_bg.wasm'));
 /** The glue as a classic script: module workers from blob: URLs do not start on file:// pages. */
@@ -56,9 +58,9 @@ const script = [
   `const WORKER_SOURCE = ${scriptLiteral(workerSource)};`,
   `const SAMPLES = ${scriptLiteral(samples())};`,
   glue,
-  `{\n${read('www/app.js')}\n}`,
+  `{\n${PAGE_PARTS.map(read).join('\n')}\n}`,
 ].join('\n');
-if (/<\/script/i.test(glue + read('www/app.js'))) throw new Error('code contains </script and cannot be inlined');
+if (/<\/script/i.test(glue + PAGE_PARTS.map(read).join(''))) throw new Error('code contains </script and cannot be inlined');
 
 const html = read('www/index.html')
   .replace('/*@STYLE@*/', () => read('www/style.css'))

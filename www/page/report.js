@@ -1,0 +1,79 @@
+// The load report on the page: counts, rejects, warnings, column use, and the form to correct detection.
+
+/** Shows one report per file: counts, then rejects and warnings with line and column. */
+function renderReports(reports) {
+  const container = $('report');
+  container.replaceChildren();
+  $('report-section').hidden = reports.length === 0;
+  reports.forEach((r, index) => {
+    const wrap = element('div', null, 'file-report' + (r.error ? ' failed' : ''));
+    wrap.dataset.file = r.file;
+    const summary = tableFrom(
+      ['File', 'Format', 'Encoding', 'Delimiter', 'Rows read', 'Observations', 'Rejected', 'Warnings'],
+      [[r.file, r.format, r.encoding, r.delimiter, r.rows_read, r.observations, r.rejected.length, r.warnings.length]],
+      r.error ? `${r.file}: ${r.error}` : r.file,
+    );
+    summary.classList.add('report-summary');
+    wrap.append(summary);
+    if (r.interval_methods && r.interval_methods.length) {
+      wrap.append(element('p', `Intervals computed from counts by: ${r.interval_methods.join('; ')}`));
+    }
+    if (r.rejected.length) {
+      const details = element('details');
+      details.append(element('summary', `${r.rejected.length} rejected (line, column, reason)`));
+      details.append(tableFrom(['Line', 'Column', 'Reason'], r.rejected.map((x) => [x.line, x.column, x.reason])));
+      wrap.append(details);
+    }
+    if (r.warnings.length) {
+      const details = element('details');
+      details.append(element('summary', `${r.warnings.length} warnings`));
+      details.append(tableFrom(['Line', 'Column', 'Warning'], r.warnings.map((x) => [x.line || '', x.column, x.message])));
+      wrap.append(details);
+    }
+    if (r.columns && r.columns.length) {
+      const details = element('details');
+      details.append(element('summary', 'How the columns were read'));
+      details.append(tableFrom(['Column', 'Read as'], r.columns.map((c) => [c.header, c.role])));
+      wrap.append(details);
+    }
+    if (index < loadedFiles.length) wrap.append(correctionForm(r, index));
+    container.append(wrap);
+  });
+}
+
+/** A form to correct how one file was read: its layout and what each column holds. */
+function correctionForm(report, index) {
+  const details = element('details', null, 'correction');
+  details.append(element('summary', 'Correct how this file was read'));
+  const layout = element('select');
+  layout.className = 'correct-format';
+  layout.append(option('', `As detected (${report.format})`));
+  for (const format of CHOICES.formats) layout.append(option(format, format));
+  const current = loadedFiles[index]?.options || {};
+  layout.value = current.format || '';
+  details.append(labelled('Layout', layout));
+  const grid = element('div', null, 'correction-columns');
+  const roleSelects = [];
+  for (const column of report.columns || []) {
+    const role = element('select');
+    role.dataset.header = column.header;
+    role.append(option('', `As detected (${column.role})`));
+    for (const name of CHOICES.roles) role.append(option(name, name.replace(/_/g, ' ')));
+    const chosen = (current.columns || []).find((c) => c.header === column.header);
+    role.value = chosen ? chosen.role : '';
+    roleSelects.push(role);
+    grid.append(labelled(column.header, role));
+  }
+  details.append(grid);
+  const button = element('button', 'Read this file again with these settings');
+  button.type = 'button';
+  button.addEventListener('click', () => {
+    const options = {};
+    if (layout.value) options.format = layout.value;
+    const columns = roleSelects.filter((r) => r.value).map((r) => ({ header: r.dataset.header, role: r.value }));
+    if (columns.length) options.columns = columns;
+    rereadAll(index, options);
+  });
+  details.append(button);
+  return details;
+}

@@ -1,0 +1,166 @@
+// Drawing a view: chart on the canvas from the worker's view model, its table, tooltips, tabs and exports.
+
+/** Asks the worker for the view model, then draws it here (plotters-canvas needs the document). */
+async function refreshView() {
+  try {
+    const result = await channel.call('view', { spec: currentSpec() });
+    state.lastView = result;
+    const canvas = $('chart');
+    canvas.width = result.width;
+    canvas.height = result.height;
+    draw_view(result.model, canvas);
+    state.marks = marks_of_view(result.model, canvas.width, canvas.height);
+    state.focusedMark = -1;
+    hideTooltip();
+    $('chart-caption').textContent = result.caption || '';
+    const table = $('view-table');
+    table.replaceWith(Object.assign(tableFrom(result.table.header, result.table.rows, result.caption), { id: 'view-table' }));
+    wireRowClicks(result);
+  } catch (error) {
+    setStatus(`This view could not be drawn: ${error.message}`, true);
+  }
+}
+
+function selectTab(id) {
+  state.view = id;
+  for (const t of $('view-tabs').children) t.setAttribute('aria-selected', String(t.id === `tab-${id}`));
+}
+
+/** Shows a mark's tooltip text (as text, never HTML) beside it. */
+function showTooltip(mark) {
+  const canvas = $('chart');
+  const tip = $('tooltip');
+  const box = canvas.getBoundingClientRect();
+  const scale = box.width / canvas.width;
+  tip.textContent = mark.text;
+  tip.hidden = false;
+  const wrap = canvas.parentElement.getBoundingClientRect();
+  tip.style.left = `${box.left - wrap.left + (mark.x1 + 6) * scale}px`;
+  tip.style.top = `${box.top - wrap.top + mark.y0 * scale}px`;
+  $('mark-live').textContent = mark.text;
+}
+
+function hideTooltip() {
+  $('tooltip').hidden = true;
+}
+
+/** Tooltips for every chart mark: by mouse, and by arrow keys when the chart has keyboard focus. */
+function wireTooltips() {
+  const canvas = $('chart');
+  canvas.addEventListener('mousemove', (event) => {
+    const box = canvas.getBoundingClientRect();
+    const x = (event.clientX - box.left) * (canvas.width / box.width);
+    const y = (event.clientY - box.top) * (canvas.height / box.height);
+    const mark = state.marks.find((m) => x >= m.x0 && x <= m.x1 && y >= m.y0 && y <= m.y1);
+    if (mark) showTooltip(mark); else hideTooltip();
+  });
+  canvas.addEventListener('mouseleave', hideTooltip);
+  canvas.addEventListener('blur', hideTooltip);
+  canvas.addEventListener('keydown', (event) => {
+    if (!state.marks.length) return;
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    if (step) {
+      event.preventDefault();
+      state.focusedMark = (state.focusedMark + step + state.marks.length) % state.marks.length;
+      showTooltip(state.marks[state.focusedMark]);
+    } else if (event.key === 'Enter' && state.focusedMark >= 0) {
+      selectArea(state.marks[state.focusedMark]);
+    } else if (event.key === 'Escape') hideTooltip();
+  });
+  canvas.addEventListener('click', (event) => {
+    const box = canvas.getBoundingClientRect();
+    const x = (event.clientX - box.left) * (canvas.width / box.width);
+    const y = (event.clientY - box.top) * (canvas.height / box.height);
+    const mark = state.marks.find((m) => x >= m.x0 && x <= m.x1 && y >= m.y0 && y <= m.y1);
+    if (mark) selectArea(mark);
+  });
+}
+
+/** Clicking (or Enter on) an area's mark selects that area for every view that has an area. */
+function selectArea(mark) {
+  if (!mark.area) return;
+  state.spec.area = mark.area;
+  const name = state.catalogue?.areas.find((a) => a.key === mark.area)?.name || mark.area;
+  setStatus(`Selected ${name}: the spine, trend, SPC and other area views now show it.`);
+  const view = VIEWS.find((v) => v.id === state.view);
+  if (view.controls.includes('area')) { buildControls(); refreshView(); }
+}
+
+/** In the KPI summary, a row opens that indicator's SPC chart (monthly or quarterly) or trend chart. */
+function wireRowClicks(result) {
+  if (result.model.view !== 'kpi_summary') return;
+  const rows = document.querySelectorAll('#view-table tbody tr');
+  result.model.rows.forEach((row, index) => {
+    const tr = rows[index];
+    if (!tr) return;
+    tr.tabIndex = 0;
+    tr.classList.add('clickable');
+    tr.title = 'Open this indicator\'s chart';
+    const open = () => {
+      state.spec.indicator = row.indicator_key;
+      state.spec.area = row.area_code || row.area;
+      selectTab(row.variation ? 'spc' : 'trend');
+      buildControls();
+      refreshView();
+    };
+    tr.addEventListener('click', open);
+    tr.addEventListener('keydown', (event) => { if (event.key === 'Enter') open(); });
+  });
+}
+
+function buildTabs() {
+  const tabs = $('view-tabs');
+  for (const view of VIEWS) {
+    const tab = element('button', view.label);
+    tab.type = 'button';
+    tab.setAttribute('role', 'tab');
+    tab.id = `tab-${view.id}`;
+    tab.setAttribute('aria-selected', String(view.id === state.view));
+    tab.addEventListener('click', () => {
+      selectTab(view.id);
+      buildControls();
+      refreshView();
+    });
+    tabs.append(tab);
+  }
+}
+
+function wireExports() {
+  $('export-csv').addEventListener('click', async () => {
+    const text = await channel.call('csv', { spec: currentSpec(), suppressBelow: $('suppress-small').checked ? 5 : 0 });
+    download(exportName('csv'), new Blob([text], { type: 'text/csv' }));
+  });
+  $('export-png').addEventListener('click', async () => {
+    // For print: the same chart as SVG, rasterised at twice the screen size so text stays crisp.
+    const canvas = $('chart');
+    const svg = svg_of_view(state.lastView.model, canvas.width, canvas.height);
+    const image = new Image();
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    await image.decode();
+    const print = document.createElement('canvas');
+    print.width = canvas.width * 2;
+    print.height = canvas.height * 2;
+    const context = print.getContext('2d');
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, print.width, print.height);
+    context.drawImage(image, 0, 0, print.width, print.height);
+    print.toBlob((blob) => download(exportName('png'), blob), 'image/png');
+  });
+  $('copy-table').addEventListener('click', async () => {
+    // Tab-separated text pastes into Word and Excel as a table.
+    const table = state.lastView.table;
+    const clean = (cell) => String(cell).replace(/[\t\r\n]+/g, ' ');
+    const text = [table.header, ...table.rows].map((row) => row.map(clean).join('\t')).join('\n');
+    try {
+      await navigator.clipboard.writeText(text);
+      setStatus('Table copied: paste it into Word or Excel.');
+    } catch {
+      setStatus('The browser did not allow copying: use "Download CSV" instead.', true);
+    }
+  });
+  $('export-svg').addEventListener('click', () => {
+    const canvas = $('chart');
+    const svg = svg_of_view(state.lastView.model, canvas.width, canvas.height);
+    download(exportName('svg'), new Blob([svg], { type: 'image/svg+xml' }));
+  });
+}
