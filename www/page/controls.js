@@ -7,7 +7,7 @@ const VIEWS = [
   { id: 'spine', label: 'Spine chart', controls: ['area', 'comparator', 'level'] },
   { id: 'map', label: 'Map', controls: ['indicator', 'period', 'comparator', 'level'] },
   { id: 'trend', label: 'Trend', controls: ['indicator', 'area', 'comparator_period', 'relative_change_percent'] },
-  { id: 'spc', label: 'SPC', controls: ['indicator', 'area', 'improvement', 'target'] },
+  { id: 'spc', label: 'SPC', controls: ['indicator', 'area', 'improvement', 'target', 'shift_length', 'trend_length', 'two_in_three', 'rebase'] },
   { id: 'board-summary', label: 'Board summary', controls: ['area', 'relative_change_percent'] },
   { id: 'inequalities', label: 'Inequalities', controls: ['indicator', 'period', 'area', 'level'] },
   { id: 'funnel', label: 'Funnel plot', controls: ['indicator', 'period', 'area_type', 'area', 'overdispersion'] },
@@ -43,6 +43,10 @@ function buildControls() {
     target_share: () => numberInput('target_share', 'Access target (%)', ''),
     estimated_need: () => numberInput('estimated_need', 'Estimated need (people, overrides)', ''),
     indicator_y: () => select('indicator_y', 'Against indicator', cat.indicators.filter((i) => i.key !== spec.indicator).map((i) => [i.key, i.name])),
+    shift_length: () => select('shift_length', 'Shift rule', [['7', '7 points'], ['8', '8 points']]),
+    trend_length: () => select('trend_length', 'Trend rule', [['7', '7 points'], ['6', '6 points']]),
+    two_in_three: () => select('two_in_three', 'Two in three beyond 2σ', [['on', 'On'], ['off', 'Off']]),
+    rebase: () => select('rebase', 'Rebase (new limits) from', [['', 'No rebase'], ...(indicator?.periods || []).slice(1).map((p) => [p, p])]),
     overdispersion: () => select('overdispersion', 'Overdispersion', [['none', 'None (Poisson / binomial limits)'], ['multiplicative', 'Multiplicative (φ)'], ['additive', 'Additive (τ²)']]),
   };
   for (const name of view.controls) form.append(makers[name]());
@@ -160,13 +164,17 @@ function currentSpec() {
     bands: s.bands ? s.bands.split(',').map((b) => b.trim()).filter(Boolean) : undefined,
     overdispersion: text(s.overdispersion),
   };
+  if (s.shift_length || s.trend_length || s.two_in_three) {
+    spec.spc_rules = { shift_length: Number(s.shift_length || 7), trend_length: Number(s.trend_length || 7), two_in_three: s.two_in_three !== 'off' };
+  }
+  if (s.rebase) spec.rebase = [s.rebase];
   if (state.view === 'scatter' && s.indicator && s.indicator_y) spec.indicators = [s.indicator, s.indicator_y];
   if (state.annotations.length) spec.annotations = state.annotations.map((a) => ({ ...a }));
   if (Object.keys(state.polarity).length) spec.polarity = { ...state.polarity };
   if (number(s.relative_change_percent) !== undefined) spec.direction = { relative_change_percent: number(s.relative_change_percent) };
   // Only what this view's controls set: a selection made in another view must not filter this one.
   const controls = VIEWS.find((v) => v.id === state.view)?.controls || [];
-  const own = { target_share: 'target_share', relative_change_percent: 'direction', indicator_y: 'indicators' };
+  const own = { target_share: 'target_share', relative_change_percent: 'direction', indicator_y: 'indicators', shift_length: 'spc_rules', trend_length: 'spc_rules', two_in_three: 'spc_rules' };
   const used = new Set(['view', 'polarity', 'annotations', ...controls.map((c) => own[c] || c)]);
   if (controls.includes('indicator_y')) used.add('indicators');
   for (const key of Object.keys(spec)) if (spec[key] === undefined || !used.has(key)) delete spec[key];
@@ -180,6 +188,12 @@ function restoreControls(spec) {
   if (typeof spec.comparator === 'string') state.spec.comparator = spec.comparator;
   if (typeof spec.target_share === 'number') state.spec.target_share = String(spec.target_share * 100);
   if (Array.isArray(spec.bands) && spec.bands.length) state.spec.bands = spec.bands.join(', ');
+  if (spec.spc_rules && typeof spec.spc_rules === 'object') {
+    state.spec.shift_length = String(spec.spc_rules.shift_length);
+    state.spec.trend_length = String(spec.spc_rules.trend_length);
+    state.spec.two_in_three = spec.spc_rules.two_in_three === false ? 'off' : 'on';
+  }
+  if (Array.isArray(spec.rebase) && typeof spec.rebase[0] === 'string') state.spec.rebase = spec.rebase[0];
   if (spec.polarity && typeof spec.polarity === 'object') {
     state.polarity = {};
     for (const [key, value] of Object.entries(spec.polarity)) if (['high', 'low', 'none'].includes(value)) state.polarity[key] = value;
