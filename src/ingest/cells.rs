@@ -157,6 +157,10 @@ fn short_decimal(text: &str) -> Option<f64> {
     for &b in digits {
         match b {
             b'0'..=b'9' => {
+                // Longer numbers take the general path; stopping here also keeps the u64 from overflowing.
+                if count == 15 {
+                    return None;
+                }
                 mantissa = mantissa * 10 + (b - b'0') as u64;
                 count += 1;
                 scale += dot as usize;
@@ -279,6 +283,10 @@ mod tests {
         for t in ["", "-", ".", "1.2.3", "1234567890123456", "0.000000000000001", "+1", "1e3"] {
             assert!(short_decimal(t).is_none(), "{t}");
         }
+        // Found by the fuzzer: a long run of digits overflowed the mantissa before the length check.
+        let long = "7".repeat(60);
+        assert!(short_decimal(&long).is_none());
+        assert_eq!(number(&long), long.parse::<f64>().ok());
     }
 
     #[test]
