@@ -52,6 +52,7 @@ test-browser: dist
 bench: dist
 	cargo bench --bench ingest
 	node bench/run.mjs
+	node bench/page.mjs
 
 clean:
 	cargo clean; rm -rf pkg dist
