@@ -54,6 +54,7 @@ test-browser: dist
 bench: dist
 	cargo bench --bench ingest
 	node bench/run.mjs
+	node bench/page.mjs
 
 ## fuzz: libFuzzer on the whole ingest, corpus seeded from the samples (FUZZ_SECONDS=600 for a long run)
 fuzz:

@@ -13,7 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : fallback; };
 const SIZES = arg('--rows', '100000,1000000').split(',').map(Number);
 const RUNS = Number(arg('--runs', '3'));
-const TOOLS = arg('--tools', 'floor,indicator-lens,papaparse,d3-dsv,arquero,duckdb-wasm').split(',');
+const TOOLS = arg('--tools', 'floor,floor-whole-text,indicator-lens,papaparse,d3-dsv,arquero,duckdb-wasm').split(',');
 const WARM_ROWS = 10000;
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -114,7 +114,7 @@ for (const rows of SIZES) {
         const run = await oneRun(base, tool, rows);
         version = run.version;
         runs.push(run);
-        console.log(`${rows} ${tool} run ${r + 1}: ${run.ms.toFixed(0)} ms, +${run.growth_mb.toFixed(0)} MB ${tool === 'floor' ? `${run.lines} lines (read ${run.read_ms.toFixed(0)} ms, decode + count ${run.decode_count_ms.toFixed(0)} ms)` : `H/S/L ${run.higher}/${run.similar}/${run.lower}`}`);
+        console.log(`${rows} ${tool} run ${r + 1}: ${run.ms.toFixed(0)} ms, +${run.growth_mb.toFixed(0)} MB ${tool.startsWith('floor') ? `${run.lines} lines` : `H/S/L ${run.higher}/${run.similar}/${run.lower}`}`);
       } catch (e) {
         error = String(e.message || e).split('\n')[0];
         console.log(`${rows} ${tool}: failed: ${error}`);
@@ -129,10 +129,7 @@ for (const rows of SIZES) {
         peak_mb: Math.max(...runs.map((x) => x.growth_mb)),
         higher: last.higher ?? null, similar: last.similar ?? null, lower: last.lower ?? null,
       });
-      if (tool === 'floor') {
-        entry.read_min_ms = Math.min(...runs.map((x) => x.read_ms));
-        entry.decode_count_min_ms = Math.min(...runs.map((x) => x.decode_count_ms));
-      }
+
     }
     results.push(entry);
   }
@@ -143,7 +140,7 @@ server.close();
 let disagreements = 0;
 for (const rows of SIZES) {
   const ours = results.find((r) => r.tool === 'indicator-lens' && r.rows === rows && !r.error);
-  for (const r of results.filter((x) => x.rows === rows && x.tool !== 'floor' && !x.error)) {
+  for (const r of results.filter((x) => x.rows === rows && !x.tool.startsWith('floor') && !x.error)) {
     r.agrees = !ours || (r.higher === ours.higher && r.similar === ours.similar && r.lower === ours.lower);
     if (!r.agrees) disagreements++;
   }
@@ -157,7 +154,7 @@ for (const rows of SIZES) {
   for (const r of results.filter((x) => x.rows === rows)) {
     if (r.error) { console.log(`${rows}\t${r.tool}\tfailed: ${r.error}`); continue; }
     const vs = (o) => (o ? (r.min_ms / o.min_ms).toFixed(2) : '-');
-    console.log(`${rows}\t${r.tool.padEnd(15)}\t${r.min_ms.toFixed(0)} / ${r.median_ms.toFixed(0)} ms\t+${r.peak_mb.toFixed(0)} MB\t×${vs(ours)} of indicator-lens\t×${vs(floor)} of floor\t${r.tool === 'floor' ? '' : `${r.higher}/${r.similar}/${r.lower}${r.agrees ? '' : ' DISAGREES'}`}`);
+    console.log(`${rows}\t${r.tool.padEnd(15)}\t${r.min_ms.toFixed(0)} / ${r.median_ms.toFixed(0)} ms\t+${r.peak_mb.toFixed(0)} MB\t×${vs(ours)} of indicator-lens\t×${vs(floor)} of floor\t${r.tool.startsWith('floor') ? '' : `${r.higher}/${r.similar}/${r.lower}${r.agrees ? '' : ' DISAGREES'}`}`);
   }
 }
 process.exit(disagreements ? 1 : 0);

@@ -7,6 +7,25 @@ function reply(id, ok, result) {
   self.postMessage({ id, ok, result });
 }
 
+/** A File's bytes in chunks of up to 1 MiB, read into one reused buffer (no garbage per chunk). */
+async function* chunksOf(file) {
+  const stream = file.stream();
+  let reader;
+  try { reader = stream.getReader({ mode: 'byob' }); } catch { reader = null; }
+  if (!reader) {
+    const plain = stream.getReader();
+    for (let r = await plain.read(); !r.done; r = await plain.read()) yield r.value;
+    return;
+  }
+  let buffer = new ArrayBuffer(1 << 20);
+  for (;;) {
+    const { done, value } = await reader.read(new Uint8Array(buffer));
+    if (done || !value) return;
+    yield value;
+    buffer = value.buffer;
+  }
+}
+
 const operations = {
   load({ files, options }, id) {
     const reports = [];
@@ -34,12 +53,9 @@ const operations = {
       };
       progress();
       if (source.file) {
-        const reader = source.file.stream().getReader();
-        for (;;) {
-          const { done: finished, value } = await reader.read();
-          if (finished) break;
-          rows = session.push_chunk(value);
-          done += value.byteLength;
+        for await (const chunk of chunksOf(source.file)) {
+          rows = session.push_chunk(chunk);
+          done += chunk.byteLength;
           if (performance.now() - shown > 50) progress();
         }
       } else {

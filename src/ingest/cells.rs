@@ -42,6 +42,12 @@ fn is_note_char(c: char) -> bool {
 
 /// True when the cell is an HTML fragment (Fingertips writes `<div class="no-data">-</div>`).
 pub fn is_html(raw: &str) -> bool {
+    // Most cells start with a printable ASCII byte other than `<`: then trimming cannot reveal one.
+    match raw.as_bytes().first() {
+        None => return false,
+        Some(&b) if b > b' ' && b < 0x80 && b != b'<' => return false,
+        _ => {}
+    }
     let t = raw.trim();
     t.starts_with('<') && t.ends_with('>') && t.contains("</")
 }

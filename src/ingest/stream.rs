@@ -295,10 +295,18 @@ impl Decoder {
     /// The record as UTF-8 text when it is plain (valid, no control characters, not in a
     /// Windows-1252 file): the fast path, nothing copied.
     fn plain_text<'r>(&mut self, record: &RawRecord<'r>) -> Option<TextRow<'r>> {
-        if self.windows_1252 || may_hold_control(record.bytes) && table::has_stray_control(record.bytes) {
+        if self.windows_1252 {
+            return None;
+        }
+        // One pass settles most records: printable ASCII has no control and nothing to note.
+        let printable = printable_ascii(record.bytes);
+        if !printable && table::has_stray_control(record.bytes) {
             return None;
         }
         let text = std::str::from_utf8(record.bytes).ok()?;
+        if printable {
+            return Some(TextRow { line: record.line, text, ends: record.ends });
+        }
         if !record.ends.iter().all(|&e| text.is_char_boundary(e)) {
             return None;
         }
@@ -373,23 +381,26 @@ impl Decoder {
     }
 }
 
-/// A quick word-at-a-time test: false means no byte below 0x20, no DEL and no 0xC2 (the lead
-/// byte of a C1 control) — so certainly no stray control character.
-fn may_hold_control(bytes: &[u8]) -> bool {
+/// True when every byte is printable ASCII (0x20–0x7E), tested eight bytes at a time: such a
+/// record is valid UTF-8 with no control character (almost every record of a real file).
+fn printable_ascii(bytes: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGHS != 0;
     let mut words = bytes.chunks_exact(8);
     for word in &mut words {
         let mut w = [0u8; 8];
         w.copy_from_slice(word);
         let w = u64::from_le_bytes(w);
-        let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS != 0;
-        if below_space || has_zero(w ^ (ONES * 0x7f)) || has_zero(w ^ (ONES * 0xc2)) {
-            return true;
+        // A high bit set, a byte below 0x20, or a byte equal to 0x7F (DEL).
+        let high = w & HIGHS;
+        let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
+        let del = w ^ (ONES * 0x7f);
+        let is_del = del.wrapping_sub(ONES) & !del & HIGHS;
+        if high | below_space | is_del != 0 {
+            return false;
         }
     }
-    words.remainder().iter().any(|&b| b < 0x20 || b == 0x7f || b == 0xc2)
+    words.remainder().iter().all(|&b| (0x20..0x7f).contains(&b))
 }
 
 #[cfg(test)]
@@ -397,12 +408,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn control_screen() {
-        assert!(!may_hold_control(b"plain ascii text, longer than eight bytes"));
-        assert!(may_hold_control(b"plain ascii text\x01 longer than eight"));
-        assert!(may_hold_control(b"tab\there and more bytes"));
-        assert!(may_hold_control("£ sign".as_bytes()));
-        assert!(may_hold_control(b"short\x7f"));
-        assert!(!may_hold_control("é accented text".as_bytes()));
+    fn printable_screen() {
+        assert!(printable_ascii(b"plain ascii text, longer than eight bytes ~"));
+        assert!(!printable_ascii(b"plain ascii text\x01 longer than eight"));
+        assert!(!printable_ascii(b"tab\there and more bytes"));
+        assert!(!printable_ascii("\u{a3} sign and more text".as_bytes()));
+        assert!(!printable_ascii(b"short\x7f"));
+        assert!(!printable_ascii(b"eight by\x7f and more"));
+        for b in 0u8..=255 {
+            let mut bytes = *b"0123456789abcdef";
+            bytes[9] = b;
+            assert_eq!(printable_ascii(&bytes), (0x20..0x7f).contains(&b), "{b}");
+        }
     }
 }

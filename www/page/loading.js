@@ -26,7 +26,8 @@ async function loadFiles(files, { remember = true } = {}) {
     if (usable) { buildControls(); await refreshView(); }
     for (const entry of batch) readForSharing(entry);
   } catch (error) {
-    setStatus(error.message, true);
+    // A cancelled load is reported by cancelLoad once the earlier files are back.
+    if (!error.cancelled) setStatus(error.message, true);
   } finally {
     if (activeBatch === batch) activeBatch = null;
     showCancel(false);
@@ -77,12 +78,13 @@ async function cancelLoad() {
   const batch = activeBatch;
   if (!batch) return;
   activeBatch = null;
-  for (const entry of channel.pending.values()) entry.reject(new Error('Loading cancelled.'));
+  for (const entry of channel.pending.values()) entry.reject(Object.assign(new Error('Loading cancelled.'), { cancelled: true }));
   channel.pending.clear();
   channel.worker.terminate();
   channel.start();
   loadedFiles.splice(loadedFiles.indexOf(batch[0]), batch.length);
   if (loadedFiles.length) {
+    setStatus('Loading cancelled: reading the files loaded before again…');
     try {
       await channel.call('stream', { sources: loadedFiles.map(sourceOf) }, showProgress);
     } catch (error) {

@@ -7,7 +7,8 @@ function shareState() {
 
 /** Files to share: none while small-number suppression is on (raw files would carry the small counts). */
 function filesToShare() {
-  return $('suppress-small').checked ? [] : loadedFiles;
+  // Files over the sharing size limit are streamed but not kept as bytes: they cannot travel in a link.
+  return $('suppress-small').checked ? [] : loadedFiles.filter((f) => f.bytes && f.bytes.byteLength > 0);
 }
 
 function encodeState(files, limit) {
