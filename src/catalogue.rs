@@ -93,7 +93,7 @@ pub fn catalogue(dataset: &Dataset) -> Catalogue {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Area, CalendarDate, Indicator, IntervalSource, Observation, Period, PeriodKind, Sym};
+    use crate::model::{Area, CalendarDate, Indicator, Observation, Period, PeriodKind, Sym};
 
     fn year(label: &str, y: i32) -> Period {
         Period {
@@ -118,29 +118,7 @@ mod tests {
         });
         for (label, y) in [("2019", 2019), ("2017", 2017)] {
             let period = ds.period_id(year(label, y));
-            ds.push(Observation {
-                indicator: ind,
-                area,
-                period,
-                sex: Sym(0),
-                age: Sym(0),
-                category_type: Sym(0),
-                category: Sym(0),
-                value: 1.0,
-                lower95: f64::NAN,
-                upper95: f64::NAN,
-                lower998: f64::NAN,
-                upper998: f64::NAN,
-                count: f64::NAN,
-                denominator: f64::NAN,
-                note: Sym(0),
-                published_england: Sym(0),
-                published_parent: Sym(0),
-                published_trend: Sym(0),
-                interval_source: IntervalSource::None,
-                file: Sym(0),
-                line: 2,
-            });
+            ds.push(Observation { value: 1.0, ..Observation::blank(ind, area, period, Sym(0), 2) });
         }
         let cat = catalogue(&ds);
         assert_eq!(cat.indicators[0].periods, vec!["2017", "2019"]);

@@ -103,29 +103,7 @@ mod tests {
             kind: PeriodKind::CalendarYear,
         });
         let file = ds.strings.intern("kpi.csv");
-        ds.push(Observation {
-            indicator,
-            area,
-            period,
-            sex: Sym(0),
-            age: Sym(0),
-            category_type: Sym(0),
-            category: Sym(0),
-            value: f64::NAN,
-            lower95: f64::NAN,
-            upper95: f64::NAN,
-            lower998: f64::NAN,
-            upper998: f64::NAN,
-            count,
-            denominator,
-            note: Sym(0),
-            published_england: Sym(0),
-            published_parent: Sym(0),
-            published_trend: Sym(0),
-            interval_source: IntervalSource::None,
-            file,
-            line: 2,
-        });
+        ds.push(Observation { count, denominator, ..Observation::blank(indicator, area, period, file, 2) });
         (ds, file)
     }
 

@@ -180,29 +180,7 @@ impl<'a> Sink<'a> {
 
     /// A blank observation of `indicator`, `area`, `period` from `line`, every number NaN.
     pub fn observation(&self, indicator: u32, area: u32, period: u32, line: u64) -> Observation {
-        Observation {
-            indicator,
-            area,
-            period,
-            sex: Sym(0),
-            age: Sym(0),
-            category_type: Sym(0),
-            category: Sym(0),
-            value: f64::NAN,
-            lower95: f64::NAN,
-            upper95: f64::NAN,
-            lower998: f64::NAN,
-            upper998: f64::NAN,
-            count: f64::NAN,
-            denominator: f64::NAN,
-            note: Sym(0),
-            published_england: Sym(0),
-            published_parent: Sym(0),
-            published_trend: Sym(0),
-            interval_source: IntervalSource::None,
-            file: self.file,
-            line: line.min(u32::MAX as u64) as u32,
-        }
+        Observation::blank(indicator, area, period, self.file, line.min(u32::MAX as u64) as u32)
     }
 
     /// Adds an observation; the later of two with the same key wins and the report says so.

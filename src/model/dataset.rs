@@ -64,6 +64,35 @@ pub struct Observation {
     pub line: u32,
 }
 
+impl Observation {
+    /// A blank observation of `indicator`, `area`, `period` read from `file` at `line`: no breakdown, every number NaN.
+    pub fn blank(indicator: u32, area: u32, period: u32, file: Sym, line: u32) -> Observation {
+        Observation {
+            indicator,
+            area,
+            period,
+            sex: Sym(0),
+            age: Sym(0),
+            category_type: Sym(0),
+            category: Sym(0),
+            value: f64::NAN,
+            lower95: f64::NAN,
+            upper95: f64::NAN,
+            lower998: f64::NAN,
+            upper998: f64::NAN,
+            count: f64::NAN,
+            denominator: f64::NAN,
+            note: Sym(0),
+            published_england: Sym(0),
+            published_parent: Sym(0),
+            published_trend: Sym(0),
+            interval_source: IntervalSource::None,
+            file,
+            line,
+        }
+    }
+}
+
 /// What happened when an observation was added.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PushOutcome {
