@@ -3,6 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { openPage, sample, dropFiles, screenshotDir } from './harness.mjs';
 
 const DIST = 'fingertips/ncmp_reception_prev_overweight_dist.csv';
@@ -55,9 +58,9 @@ test('a KPI summary row opens its SPC chart with Enter', async () => {
   } finally { await browser.close(); }
 });
 
-test('a note on a period is listed in the table and survives a share link', async () => {
+test('a note on a period is listed in the table and survives a share link and a snapshot', async () => {
   const first = await openPage();
-  let link;
+  let link; let snapshot;
   try {
     await first.page.selectOption('#sample-select', 'eating-disorder');
     await first.page.click('#sample-button');
@@ -72,12 +75,17 @@ test('a note on a period is listed in the table and survives a share link', asyn
     await first.page.click('#share-link');
     await first.page.waitForFunction(() => document.querySelector('#share-output').value.includes('#v=1'));
     link = await first.page.$eval('#share-output', (i) => i.value);
+    const [download] = await Promise.all([first.page.waitForEvent('download'), first.page.click('#save-snapshot')]);
+    snapshot = join(mkdtempSync(join(tmpdir(), 'note-')), 'snapshot.html');
+    await download.saveAs(snapshot);
   } finally { await first.browser.close(); }
-  const second = await openPage(link);
-  try {
-    await second.page.waitForFunction(() => document.querySelector('#view-table')?.textContent.includes('New triage pathway'));
-    assert.match(await second.page.$eval('#note-list', (l) => l.textContent), /Oct 2018: New triage pathway/);
-  } finally { await second.browser.close(); }
+  for (const url of [link, pathToFileURL(snapshot).href]) {
+    const second = await openPage(url);
+    try {
+      await second.page.waitForFunction(() => document.querySelector('#view-table')?.textContent.includes('New triage pathway'));
+      assert.match(await second.page.$eval('#note-list', (l) => l.textContent), /Oct 2018: New triage pathway/);
+    } finally { await second.browser.close(); }
+  }
 });
 
 test('clicking a hex on the map selects that area for the other views', async () => {
