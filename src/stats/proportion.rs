@@ -30,6 +30,24 @@ pub(crate) fn check_multiplier(m: f64) -> Result<(), StatsError> {
     }
 }
 
+/// Checks a count and its denominator: both present, the count non-negative and finite, the
+/// denominator positive and finite (`count_name` says which input a missing count was).
+pub(crate) fn check_count_and_denominator(count: f64, denominator: f64, count_name: &'static str) -> Result<(), StatsError> {
+    if count.is_nan() {
+        return Err(StatsError::Missing(count_name));
+    }
+    if denominator.is_nan() {
+        return Err(StatsError::Missing("denominator"));
+    }
+    if count < 0.0 || count.is_infinite() {
+        return Err(StatsError::NegativeNumerator);
+    }
+    if denominator <= 0.0 || denominator.is_infinite() {
+        return Err(StatsError::NonPositiveDenominator);
+    }
+    Ok(())
+}
+
 /// Proportion x/n × multiplier with Wilson score limits (confidence 0.95, 95, 0.998, 99.8, …).
 pub fn wilson_proportion(
     numerator: f64,
@@ -39,18 +57,7 @@ pub fn wilson_proportion(
 ) -> Result<Estimate, StatsError> {
     let c = normalise_confidence(confidence)?;
     check_multiplier(multiplier)?;
-    if numerator.is_nan() {
-        return Err(StatsError::Missing("numerator"));
-    }
-    if denominator.is_nan() {
-        return Err(StatsError::Missing("denominator"));
-    }
-    if numerator < 0.0 {
-        return Err(StatsError::NegativeNumerator);
-    }
-    if denominator <= 0.0 || denominator.is_infinite() {
-        return Err(StatsError::NonPositiveDenominator);
-    }
+    check_count_and_denominator(numerator, denominator, "numerator")?;
     if numerator > denominator {
         return Err(StatsError::NumeratorGreaterThanDenominator);
     }

@@ -2,7 +2,7 @@
 
 use super::confidence::normalise_confidence;
 use super::poisson::count_limits;
-use super::proportion::check_multiplier;
+use super::proportion::{check_count_and_denominator, check_multiplier};
 use super::{format_multiplier, Estimate, StatsError};
 
 /// Rate count/denominator × multiplier with exact limits below 10 events and Byars from 10.
@@ -14,18 +14,7 @@ pub fn poisson_rate(
 ) -> Result<Estimate, StatsError> {
     let c = normalise_confidence(confidence)?;
     check_multiplier(multiplier)?;
-    if count.is_nan() {
-        return Err(StatsError::Missing("count"));
-    }
-    if denominator.is_nan() {
-        return Err(StatsError::Missing("denominator"));
-    }
-    if count < 0.0 || count.is_infinite() {
-        return Err(StatsError::NegativeNumerator);
-    }
-    if denominator <= 0.0 || denominator.is_infinite() {
-        return Err(StatsError::NonPositiveDenominator);
-    }
+    check_count_and_denominator(count, denominator, "count")?;
     let (lo, hi) = count_limits(count, c);
     Ok(Estimate {
         value: count / denominator * multiplier,
