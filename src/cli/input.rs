@@ -57,3 +57,25 @@ pub fn write_output(command: &str, text: &str, path: Option<&str>, out: &mut dyn
     }
     written.is_ok()
 }
+
+/// Reads a `--threshold` value: a non-negative percentage, with or without `%` (`5`, `7.5%`).
+pub fn parse_percentage(text: &str) -> Result<f64, String> {
+    let number = text.trim().trim_end_matches('%').parse::<f64>().ok();
+    number
+        .filter(|t| t.is_finite() && *t >= 0.0)
+        .ok_or_else(|| format!("--threshold needs a percentage such as 5, not `{text}`"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_percentage;
+
+    #[test]
+    fn thresholds_are_non_negative_percentages() {
+        assert_eq!(parse_percentage("5"), Ok(5.0));
+        assert_eq!(parse_percentage(" 7.5% "), Ok(7.5));
+        for bad in ["x", "-1", "inf", ""] {
+            assert!(parse_percentage(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! `indicator-lens summary`: the board-paper sentence and table, as text or CSV.
 
 use super::benchmark::read_polarity;
-use super::input::{load_files, write_output};
+use super::input::{load_files, parse_percentage, write_output};
 use crate::session::Session;
 use crate::view::{board_summary_view, ViewSpec};
 use std::io::Write;
@@ -28,9 +28,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             "--polarity" => value().and_then(|path| read_polarity(&path)).map(|overrides| {
                 spec.polarity = overrides.into_iter().map(|(k, p)| (k, polarity_word(p).to_owned())).collect();
             }),
-            "--threshold" => value().and_then(|t| {
-                t.trim_end_matches('%').parse::<f64>().ok().filter(|t| *t >= 0.0).map(|t| spec.direction.relative_change_percent = t).ok_or_else(|| format!("--threshold must be a percentage, not {t}"))
-            }),
+            "--threshold" => value().and_then(|t| parse_percentage(&t)).map(|t| spec.direction.relative_change_percent = t),
             "--area" => value().map(|a| spec.area = Some(a)),
             "--csv" => {
                 as_csv = true;

@@ -1,7 +1,7 @@
 //! `indicator-lens trend`: recent trend and direction of travel per indicator × area × breakdown, as CSV.
 
 use super::benchmark::read_polarity;
-use super::input::{load_files, push_record, write_output};
+use super::input::{load_files, parse_percentage, push_record, write_output};
 use crate::analysis::direction::{direction_of_travel, DirectionRule, ValueWithInterval};
 use crate::analysis::observation_groups::ObservationGroups;
 use crate::analysis::polarity::{effective_polarity, infer_polarities};
@@ -75,11 +75,8 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 Some(path) => read_polarity(path).map(|p| overrides = p),
                 None => Err("--polarity needs a file".into()),
             },
-            "--threshold" => match iter.next().and_then(|t| t.trim_end_matches('%').parse::<f64>().ok()).filter(|t| *t >= 0.0) {
-                Some(t) => {
-                    rule.relative_change_percent = t;
-                    Ok(())
-                }
+            "--threshold" => match iter.next() {
+                Some(text) => parse_percentage(text).map(|t| rule.relative_change_percent = t),
                 None => Err("--threshold needs a percentage such as 5".into()),
             },
             "--out" => match iter.next() {
