@@ -8,6 +8,7 @@ mod choices;
 pub mod areas;
 pub mod cells;
 pub mod columns;
+mod fast_split;
 mod formats;
 mod hex_map;
 mod infer;

@@ -1,0 +1,157 @@
+//! The fast path of the record splitter: one well-formed record split without csv-core's state machine.
+//!
+//! Almost every record of a real download is plain: fields either unquoted, or quoted with only
+//! doubled quotes inside, each followed by the delimiter or a line end. Such a record is split
+//! here, eight bytes at a time, exactly as csv-core would split it; anything else (a byte after a
+//! closing quote, a record not complete in the input, output buffers too small) is declined and
+//! csv-core reads it. `splitter::tests` holds this to csv-core under proptest.
+
+/// A record split by the fast path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SimpleRecord {
+    /// Input bytes consumed, through the record's line end (`\r` or `\n`; a following `\n` is left).
+    pub consumed: usize,
+    /// Field bytes written to the output.
+    pub bytes: usize,
+    /// Fields written to `ends`.
+    pub fields: usize,
+    /// `\n` bytes consumed (inside quoted fields, and the line end itself).
+    pub newlines: u64,
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// High bit set in each byte of `word` equal to `byte` (exact for the lowest such byte, which is all a search needs).
+#[inline(always)]
+fn equal_bytes(word: u64, byte: u8) -> u64 {
+    let x = word ^ (ONES * byte as u64);
+    x.wrapping_sub(ONES) & !x & HIGHS
+}
+
+/// Copies `input[at..]` to `output[out..]` up to the first byte equal to `a`, `b` or `c`, and
+/// returns that byte's index (None when there is none or the output is too small). Words are
+/// copied whole as they are scanned, so bytes past the hit may be written too: the caller
+/// overwrites or ignores them.
+#[inline(always)]
+fn scan_copy(input: &[u8], mut at: usize, [a, b, c]: [u8; 3], output: &mut [u8], out: usize) -> Option<usize> {
+    let from = at;
+    while let Some(word) = input.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
+        let to = out + (at - from);
+        *output.get_mut(to..)?.first_chunk_mut::<8>()? = *word;
+        let word = u64::from_le_bytes(*word);
+        let hits = equal_bytes(word, a) | equal_bytes(word, b) | equal_bytes(word, c);
+        if hits != 0 {
+            return Some(at + (hits.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    let hit = at + input.get(at..)?.iter().position(|&x| x == a || x == b || x == c)?;
+    let to = out + (at - from);
+    output.get_mut(to..to + (hit - at))?.copy_from_slice(&input[at..hit]);
+    Some(hit)
+}
+
+/// Writes one byte to `output` at `*out`, or returns None when it does not fit.
+#[inline(always)]
+fn put(byte: u8, output: &mut [u8], out: &mut usize) -> Option<()> {
+    *output.get_mut(*out)? = byte;
+    *out += 1;
+    Some(())
+}
+
+/// Splits the record at the start of `input` (which starts a record, not a line end) into
+/// `output` and `ends` as csv-core would (double quotes, no escape character, CR, LF or CRLF
+/// ends), or returns None when the record is not plain or not complete in `input`.
+pub fn split_simple(input: &[u8], delimiter: u8, output: &mut [u8], ends: &mut [usize]) -> Option<SimpleRecord> {
+    let (mut at, mut out, mut fields, mut newlines) = (0usize, 0usize, 0usize, 0u64);
+    loop {
+        // At the start of a field.
+        let slot = ends.get_mut(fields)?;
+        let end = if *input.get(at)? == b'"' {
+            at += 1;
+            loop {
+                // Line ends are stopped at only to be counted.
+                let hit = scan_copy(input, at, [b'"', b'\n', b'\n'], output, out)?;
+                out += hit - at;
+                if input[hit] == b'\n' {
+                    newlines += 1;
+                    put(b'\n', output, &mut out)?;
+                    at = hit + 1;
+                    continue;
+                }
+                // A closing quote, or the first of a doubled one.
+                let after = *input.get(hit + 1)?;
+                if after == b'"' {
+                    put(b'"', output, &mut out)?;
+                    at = hit + 2;
+                    continue;
+                }
+                if after != delimiter && after != b'\r' && after != b'\n' {
+                    return None;
+                }
+                break hit + 1;
+            }
+        } else {
+            let hit = scan_copy(input, at, [delimiter, b'\r', b'\n'], output, out)?;
+            out += hit - at;
+            hit
+        };
+        *slot = out;
+        fields += 1;
+        let stop = input[end];
+        at = end + 1;
+        if stop != delimiter {
+            newlines += (stop == b'\n') as u64;
+            return Some(SimpleRecord { consumed: at, bytes: out, fields, newlines });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Option<(SimpleRecord, Vec<String>)> {
+        let mut output = [0u8; 256];
+        let mut ends = [0usize; 16];
+        let record = split_simple(text.as_bytes(), b',', &mut output, &mut ends)?;
+        let mut start = 0;
+        let fields = ends[..record.fields]
+            .iter()
+            .map(|&e| {
+                let f = String::from_utf8_lossy(&output[start..e]).into_owned();
+                start = e;
+                f
+            })
+            .collect();
+        Some((record, fields))
+    }
+
+    #[test]
+    fn plain_records() {
+        let (record, fields) = split("\"a\",b,,\"c\"\"d\",\"\"\r\nnext").unwrap();
+        assert_eq!(fields, vec!["a", "b", "", "c\"d", ""]);
+        assert_eq!(record.consumed, "\"a\",b,,\"c\"\"d\",\"\"\r".len());
+        assert_eq!(record.newlines, 0);
+        let (record, fields) = split("\"two\nlines, long enough\",x\n").unwrap();
+        assert_eq!(fields, vec!["two\nlines, long enough", "x"]);
+        assert_eq!(record.newlines, 2);
+        let (_, fields) = split("a,\n").unwrap();
+        assert_eq!(fields, vec!["a", ""]);
+        let (_, fields) = split("mid\"quote,x\r").unwrap();
+        assert_eq!(fields, vec!["mid\"quote", "x"]);
+    }
+
+    #[test]
+    fn declines_what_csv_core_must_read() {
+        assert_eq!(split("\"a\"b,c\n"), None, "a byte after a closing quote");
+        assert_eq!(split("a,b"), None, "no line end yet");
+        assert_eq!(split("\"open,\n"), None, "quote still open");
+        assert_eq!(split("\"a\""), None, "closing quote at the end of the input");
+        let many = "x,".repeat(20) + "\n";
+        assert_eq!(split(&many), None, "more fields than ends");
+        let long = "y".repeat(300) + "\n";
+        assert_eq!(split(&long), None, "longer than the output");
+    }
+}
