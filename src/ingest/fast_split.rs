@@ -15,8 +15,8 @@ pub struct SimpleRecord {
     pub bytes: usize,
     /// Fields written to `ends`.
     pub fields: usize,
-    /// `\n` bytes consumed (inside quoted fields, and the line end itself).
-    pub newlines: u64,
+    /// True when the record ends with `\n` (a `\n` inside a quoted field shows in the field bytes).
+    pub ends_with_newline: bool,
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -29,24 +29,24 @@ fn equal_bytes(word: u64, byte: u8) -> u64 {
     x.wrapping_sub(ONES) & !x & HIGHS
 }
 
-/// Copies `input[at..]` to `output[out..]` up to the first byte equal to `a`, `b` or `c`, and
+/// Copies `input[at..]` to `output[out..]` up to the first byte equal to one of `stops`, and
 /// returns that byte's index (None when there is none or the output is too small). Words are
 /// copied whole as they are scanned, so bytes past the hit may be written too: the caller
 /// overwrites or ignores them.
 #[inline(always)]
-fn scan_copy(input: &[u8], mut at: usize, [a, b, c]: [u8; 3], output: &mut [u8], out: usize) -> Option<usize> {
+fn scan_copy<const N: usize>(input: &[u8], mut at: usize, stops: [u8; N], output: &mut [u8], out: usize) -> Option<usize> {
     let from = at;
     while let Some(word) = input.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
         let to = out + (at - from);
         *output.get_mut(to..)?.first_chunk_mut::<8>()? = *word;
         let word = u64::from_le_bytes(*word);
-        let hits = equal_bytes(word, a) | equal_bytes(word, b) | equal_bytes(word, c);
+        let hits = stops.iter().fold(0, |hits, &stop| hits | equal_bytes(word, stop));
         if hits != 0 {
             return Some(at + (hits.trailing_zeros() / 8) as usize);
         }
         at += 8;
     }
-    let hit = at + input.get(at..)?.iter().position(|&x| x == a || x == b || x == c)?;
+    let hit = at + input.get(at..)?.iter().position(|x| stops.contains(x))?;
     let to = out + (at - from);
     output.get_mut(to..to + (hit - at))?.copy_from_slice(&input[at..hit]);
     Some(hit)
@@ -64,22 +64,15 @@ fn put(byte: u8, output: &mut [u8], out: &mut usize) -> Option<()> {
 /// `output` and `ends` as csv-core would (double quotes, no escape character, CR, LF or CRLF
 /// ends), or returns None when the record is not plain or not complete in `input`.
 pub fn split_simple(input: &[u8], delimiter: u8, output: &mut [u8], ends: &mut [usize]) -> Option<SimpleRecord> {
-    let (mut at, mut out, mut fields, mut newlines) = (0usize, 0usize, 0usize, 0u64);
+    let (mut at, mut out, mut fields) = (0usize, 0usize, 0usize);
     loop {
         // At the start of a field.
         let slot = ends.get_mut(fields)?;
         let end = if *input.get(at)? == b'"' {
             at += 1;
             loop {
-                // Line ends are stopped at only to be counted.
-                let hit = scan_copy(input, at, [b'"', b'\n', b'\n'], output, out)?;
+                let hit = scan_copy(input, at, [b'"'], output, out)?;
                 out += hit - at;
-                if input[hit] == b'\n' {
-                    newlines += 1;
-                    put(b'\n', output, &mut out)?;
-                    at = hit + 1;
-                    continue;
-                }
                 // A closing quote, or the first of a doubled one.
                 let after = *input.get(hit + 1)?;
                 if after == b'"' {
@@ -102,10 +95,27 @@ pub fn split_simple(input: &[u8], delimiter: u8, output: &mut [u8], ends: &mut [
         let stop = input[end];
         at = end + 1;
         if stop != delimiter {
-            newlines += (stop == b'\n') as u64;
-            return Some(SimpleRecord { consumed: at, bytes: out, fields, newlines });
+            return Some(SimpleRecord { consumed: at, bytes: out, fields, ends_with_newline: stop == b'\n' });
         }
     }
+}
+
+/// True when every byte is printable ASCII (0x20–0x7E), tested eight bytes at a time: such a
+/// record is valid UTF-8 with no control character and no line end (almost every record of a real file).
+pub fn printable_ascii(bytes: &[u8]) -> bool {
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(word);
+        let w = u64::from_le_bytes(w);
+        // A high bit set, a byte below 0x20, or a byte equal to 0x7F (DEL).
+        let high = w & HIGHS;
+        let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
+        if high | below_space | equal_bytes(w, 0x7f) != 0 {
+            return false;
+        }
+    }
+    words.remainder().iter().all(|&b| (0x20..0x7f).contains(&b))
 }
 
 #[cfg(test)]
@@ -133,14 +143,29 @@ mod tests {
         let (record, fields) = split("\"a\",b,,\"c\"\"d\",\"\"\r\nnext").unwrap();
         assert_eq!(fields, vec!["a", "b", "", "c\"d", ""]);
         assert_eq!(record.consumed, "\"a\",b,,\"c\"\"d\",\"\"\r".len());
-        assert_eq!(record.newlines, 0);
+        assert!(!record.ends_with_newline);
         let (record, fields) = split("\"two\nlines, long enough\",x\n").unwrap();
         assert_eq!(fields, vec!["two\nlines, long enough", "x"]);
-        assert_eq!(record.newlines, 2);
+        assert!(record.ends_with_newline);
         let (_, fields) = split("a,\n").unwrap();
         assert_eq!(fields, vec!["a", ""]);
         let (_, fields) = split("mid\"quote,x\r").unwrap();
         assert_eq!(fields, vec!["mid\"quote", "x"]);
+    }
+
+    #[test]
+    fn printable_screen() {
+        assert!(printable_ascii(b"plain ascii text, longer than eight bytes ~"));
+        assert!(!printable_ascii(b"plain ascii text\x01 longer than eight"));
+        assert!(!printable_ascii(b"tab\there and more bytes"));
+        assert!(!printable_ascii("\u{a3} sign and more text".as_bytes()));
+        assert!(!printable_ascii(b"short\x7f"));
+        assert!(!printable_ascii(b"eight by\x7f and more"));
+        for b in 0u8..=255 {
+            let mut bytes = *b"0123456789abcdef";
+            bytes[9] = b;
+            assert_eq!(printable_ascii(&bytes), (0x20..0x7f).contains(&b), "{b}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! its first byte that is not a line end. Field bytes go to one reused buffer; nothing is
 //! allocated per record or per cell. Plain records take `fast_split`; csv-core reads the rest.
 
-use super::fast_split::split_simple;
+use super::fast_split::{printable_ascii, split_simple};
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 
 /// One record as split: field bytes back to back and the end of each field.
@@ -17,6 +17,8 @@ pub struct RawRecord<'a> {
     pub bytes: &'a [u8],
     /// End offset of each field in `bytes`.
     pub ends: &'a [usize],
+    /// True when `bytes` are all printable ASCII (no control characters, no line ends, valid UTF-8).
+    pub printable: bool,
 }
 
 /// Splits bytes pushed in chunks into records.
@@ -93,9 +95,13 @@ impl Splitter {
                 if self.fast {
                     if let Some(simple) = split_simple(&input[pos..], self.delimiter, &mut self.fields, &mut self.ends) {
                         pos += simple.consumed;
-                        self.core.set_line(self.line + simple.newlines);
+                        let bytes = &self.fields[..simple.bytes];
+                        let printable = printable_ascii(bytes);
+                        // Line ends inside quoted fields are kept in the field bytes, so only a record that is not printable has any.
+                        let inside = if printable { 0 } else { bytes.iter().filter(|&&b| b == b'\n').count() as u64 };
+                        self.core.set_line(self.line + inside + u64::from(simple.ends_with_newline));
                         self.at_start = true;
-                        let record = RawRecord { line: self.line, bytes: &self.fields[..simple.bytes], ends: &self.ends[..simple.fields] };
+                        let record = RawRecord { line: self.line, bytes, ends: &self.ends[..simple.fields], printable };
                         if !each(record) {
                             return pos;
                         }
@@ -131,7 +137,8 @@ impl Splitter {
                     }
                     let (fields_used, ends_used) = std::mem::take(&mut self.used);
                     self.at_start = true;
-                    let record = RawRecord { line: self.line, bytes: &self.fields[..fields_used], ends: &self.ends[..ends_used] };
+                    let bytes = &self.fields[..fields_used];
+                    let record = RawRecord { line: self.line, bytes, ends: &self.ends[..ends_used], printable: printable_ascii(bytes) };
                     if !each(record) {
                         return pos;
                     }

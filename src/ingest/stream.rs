@@ -298,8 +298,8 @@ impl Decoder {
         if self.windows_1252 {
             return None;
         }
-        // One pass settles most records: printable ASCII has no control and nothing to note.
-        let printable = printable_ascii(record.bytes);
+        // The splitter's one pass settles most records: printable ASCII has no control and nothing to note.
+        let printable = record.printable;
         if !printable && table::has_stray_control(record.bytes) {
             return None;
         }
@@ -378,47 +378,5 @@ impl Decoder {
             }
         }
         text.into_owned()
-    }
-}
-
-/// True when every byte is printable ASCII (0x20–0x7E), tested eight bytes at a time: such a
-/// record is valid UTF-8 with no control character (almost every record of a real file).
-fn printable_ascii(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let mut words = bytes.chunks_exact(8);
-    for word in &mut words {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(word);
-        let w = u64::from_le_bytes(w);
-        // A high bit set, a byte below 0x20, or a byte equal to 0x7F (DEL).
-        let high = w & HIGHS;
-        let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
-        let del = w ^ (ONES * 0x7f);
-        let is_del = del.wrapping_sub(ONES) & !del & HIGHS;
-        if high | below_space | is_del != 0 {
-            return false;
-        }
-    }
-    words.remainder().iter().all(|&b| (0x20..0x7f).contains(&b))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn printable_screen() {
-        assert!(printable_ascii(b"plain ascii text, longer than eight bytes ~"));
-        assert!(!printable_ascii(b"plain ascii text\x01 longer than eight"));
-        assert!(!printable_ascii(b"tab\there and more bytes"));
-        assert!(!printable_ascii("\u{a3} sign and more text".as_bytes()));
-        assert!(!printable_ascii(b"short\x7f"));
-        assert!(!printable_ascii(b"eight by\x7f and more"));
-        for b in 0u8..=255 {
-            let mut bytes = *b"0123456789abcdef";
-            bytes[9] = b;
-            assert_eq!(printable_ascii(&bytes), (0x20..0x7f).contains(&b), "{b}");
-        }
     }
 }
