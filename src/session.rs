@@ -89,9 +89,10 @@ impl Session {
         report
     }
 
-    /// Runs a small generated file through the streaming load and the England comparison, so a
-    /// fresh engine has compiled the hot code before the user's file arrives.
-    pub fn warm_up() -> u64 {
+    /// Runs a small generated file through the streaming load, the England comparison and the
+    /// page's first view, so a fresh engine has compiled the hot code before the user's file
+    /// arrives; returns that view, so the page can warm its drawing code on it too.
+    pub fn warm_up() -> Result<ViewOutput, ViewError> {
         let bytes = crate::synthetic::fingertips_bytes(3000, 1);
         let mut session = Session::new();
         session.begin_load("warm-up.csv", bytes.len() as u64, LoadOptions::default());
@@ -99,7 +100,8 @@ impl Session {
             session.push_chunk(chunk);
         }
         session.finish_load();
-        session.england_counts().similar
+        session.england_counts();
+        session.view(&ViewSpec { view: "compare_areas".into(), ..ViewSpec::default() })
     }
 
     /// Builds the view a spec asks for, with its table and caption.

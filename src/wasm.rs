@@ -16,6 +16,17 @@ fn js_error(error: impl std::fmt::Display) -> JsError {
     JsError::new(&error.to_string())
 }
 
+/// A view as the page holds it: the JSON text `Session::view` returned (only its model is read here).
+#[derive(serde::Deserialize)]
+struct DrawnView {
+    model: ViewModel,
+}
+
+/// The view model inside a view's JSON text.
+fn model_of(view_json: &str) -> Result<ViewModel, JsError> {
+    serde_json::from_str::<DrawnView>(view_json).map(|view| view.model).map_err(js_error)
+}
+
 /// Serialises a core value for JS (maps become plain objects).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
@@ -83,10 +94,11 @@ impl Session {
         to_js(&crate::catalogue::catalogue(&self.inner.dataset))
     }
 
-    /// Builds the view a spec asks for: `{ model, table, caption }`.
-    pub fn view(&self, spec: JsValue) -> Result<JsValue, JsError> {
+    /// Builds the view a spec asks for, as the JSON text of `{ model, table, caption, width, height, polarity_needed }`.
+    pub fn view(&self, spec: JsValue) -> Result<String, JsError> {
         let spec: ViewSpec = serde_wasm_bindgen::from_value(spec).map_err(js_error)?;
-        to_js(&self.inner.view(&spec).map_err(js_error)?)
+        // JSON text: one string crosses to the page (and back to the drawing functions) far faster than an object graph.
+        serde_json::to_string(&self.inner.view(&spec).map_err(js_error)?).map_err(js_error)
     }
 
     /// The view's table as injection-safe CSV text, counts below `suppress_below` suppressed (0 = off).
@@ -107,26 +119,27 @@ impl Default for Session {
     }
 }
 
-/// Compiles the hot code on a small generated file (call once in a fresh worker).
+/// Compiles the hot code on a small generated file (call once in a fresh worker); returns the
+/// page's first view of it as JSON text, for `draw_view` to warm the drawing code.
 #[wasm_bindgen]
-pub fn warm_up() -> f64 {
-    crate::session::Session::warm_up() as f64
+pub fn warm_up() -> Result<String, JsError> {
+    serde_json::to_string(&crate::session::Session::warm_up().map_err(js_error)?).map_err(js_error)
 }
 
-/// Draws a view model (as returned by `Session::view`) on a canvas, on the page's main thread.
+/// Draws a view (the JSON text `Session::view` returned) on a canvas, on the page's main thread.
 #[wasm_bindgen]
-pub fn draw_view(model: JsValue, canvas: web_sys::HtmlCanvasElement) -> Result<(), JsError> {
-    let model: ViewModel = serde_wasm_bindgen::from_value(model).map_err(js_error)?;
+pub fn draw_view(view_json: &str, canvas: web_sys::HtmlCanvasElement) -> Result<(), JsError> {
+    let model = model_of(view_json)?;
     let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("no 2D context on the canvas"))?;
     let root = backend.into_drawing_area();
     crate::chart::draw_view(&root, &model).map_err(js_error)?;
     root.present().map_err(js_error)
 }
 
-/// Renders a view model as SVG text (main thread: text is measured through the document).
+/// Renders a view (its JSON text) as SVG text (main thread: text is measured through the document).
 #[wasm_bindgen]
-pub fn svg_of_view(model: JsValue, width: u32, height: u32) -> Result<String, JsError> {
-    let model: ViewModel = serde_wasm_bindgen::from_value(model).map_err(js_error)?;
+pub fn svg_of_view(view_json: &str, width: u32, height: u32) -> Result<String, JsError> {
+    let model = model_of(view_json)?;
     crate::chart::render_svg(&model, width, height).map_err(js_error)
 }
 
@@ -171,9 +184,9 @@ pub fn detection_choices() -> Result<JsValue, JsError> {
     to_js(&crate::ingest::detection_choices())
 }
 
-/// Every mark of a drawn view with its pixel box and tooltip text: `[{ x0, y0, x1, y1, text }]`.
+/// Every mark of a drawn view (its JSON text) with its pixel box and tooltip text: `[{ x0, y0, x1, y1, text }]`.
 #[wasm_bindgen]
-pub fn marks_of_view(model: JsValue, width: u32, height: u32) -> Result<JsValue, JsError> {
-    let model: ViewModel = serde_wasm_bindgen::from_value(model).map_err(js_error)?;
+pub fn marks_of_view(view_json: &str, width: u32, height: u32) -> Result<JsValue, JsError> {
+    let model = model_of(view_json)?;
     to_js(&crate::chart::marks(&model, width, height).map_err(js_error)?)
 }

@@ -119,10 +119,11 @@ class IndicatorLensElement extends HTMLElement {
   render() {
     if (!this.session) return;
     try {
-      const result = this.session.view(this.spec());
+      const json = this.session.view(this.spec());
+      const result = JSON.parse(json);
       this.canvas.width = result.width;
       this.canvas.height = result.height;
-      draw_view(result.model, this.canvas);
+      draw_view(json, this.canvas);
       this.caption.textContent = result.caption;
       this.canvas.setAttribute('aria-label', result.caption);
       const head = document.createElement('thead');

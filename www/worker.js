@@ -36,10 +36,10 @@ const operations = {
     self.postMessage({ type: 'progress', id, done: files.length, total: files.length, label: 'Done' });
     return reports;
   },
-  /** Streams each source (a File, read with `File.stream()`, or bytes) into the session as it is read. */
+  /** Streams each source (a File, read with `File.stream()`, or bytes) into the session as it is read;
+   * returns `{ reports, catalogue }` of everything loaded. */
   async stream({ sources, options }, id) {
     const total = sources.reduce((sum, s) => sum + (s.file ? s.file.size : s.bytes.byteLength), 0);
-    const reports = [];
     let before = 0;
     for (const source of sources) {
       const size = source.file ? source.file.size : source.bytes.byteLength;
@@ -62,11 +62,12 @@ const operations = {
         rows = session.push_chunk(new Uint8Array(source.bytes));
         done = size;
       }
-      reports.push(session.finish_load());
+      session.finish_load();
       before += size;
     }
     self.postMessage({ type: 'progress', id, done: total, total, label: 'Done' });
-    return reports;
+    // Everything the page shows next, in one reply: every file's report and what is loaded.
+    return { reports: session.reports(), catalogue: session.catalogue() };
   },
   reports() { return session.reports(); },
   catalogue() { return session.catalogue(); },
@@ -82,8 +83,9 @@ self.onmessage = (event) => {
       initSync({ module: message.module });
       session = new Session();
       self.postMessage({ type: 'ready' });
-      // Compile the hot code on a small generated file now, not on the user's first file.
-      warm_up();
+      // Compile the hot code on a small generated file now, not on the user's first file; the page
+      // draws the view it returns to compile the drawing code too.
+      try { self.postMessage({ type: 'warm', view: warm_up() }); } catch { /* only a warm-up */ }
     } catch (error) {
       self.postMessage({ type: 'failed', reason: String(error && error.message ? error.message : error) });
     }

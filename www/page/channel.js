@@ -31,6 +31,7 @@ class WorkerChannel {
   receive(message) {
     if (message.type === 'ready') { this.started = true; this.resolveReady(); return; }
     if (message.type === 'failed') { this.crashed(message.reason); return; }
+    if (message.type === 'warm') { warmDrawing(message.view); return; }
     const entry = this.pending.get(message.id);
     if (!entry) return;
     if (message.type === 'progress') { entry.progress?.(message); return; }

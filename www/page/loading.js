@@ -10,12 +10,13 @@ async function loadFiles(files, { remember = true } = {}) {
   setStatus(`Reading ${files.length} file${files.length > 1 ? 's' : ''}…`);
   showCancel(true);
   try {
-    await channel.call('stream', { sources: batch.map(sourceOf) }, showProgress);
+    performance.mark('il:load-start');
+    const { reports, catalogue } = await channel.call('stream', { sources: batch.map(sourceOf) }, showProgress);
+    performance.mark('il:loaded');
     activeBatch = null;
     showCancel(false);
-    const reports = await allReports();
     renderReports(reports);
-    state.catalogue = await channel.call('catalogue');
+    state.catalogue = catalogue;
     const usable = state.catalogue.observations > 0;
     $('views-section').hidden = !usable;
     $('share-section').hidden = !usable;
@@ -101,10 +102,6 @@ async function rereadAll(index, options) {
   loadedFiles[index].options = options;
   await channel.call('clear');
   await loadFiles(loadedFiles, { remember: false });
-}
-
-async function allReports() {
-  return channel.call('reports');
 }
 
 /** The dropped or picked files as they are: the worker reads each with `File.stream()`. */
