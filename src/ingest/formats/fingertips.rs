@@ -116,6 +116,10 @@ impl Reader {
         ];
         for ((role, header), slot) in number_columns.iter().zip(slots) {
             let raw = get(*role);
+            // Empty cells (most interval columns of most rows) stay NaN with nothing to note.
+            if raw.is_empty() {
+                continue;
+            }
             if cells::is_html(raw) {
                 let message = || format!("`{header}` holds an HTML fragment `{raw}`: read as missing");
                 sink.tally("html", row.line(), header, message);
