@@ -1,7 +1,7 @@
 // The browser benchmark: serves bench/, pkg/ and node_modules/ on 127.0.0.1, then for each file
 // size and tool runs cold pages in headless Chromium (a fresh browser per run), timing the whole job
 // and sampling the browser's memory; checks every tool's counts agree and writes target/bench/results.json.
-// Usage: node bench/run.mjs [--rows 100000,1000000] [--runs 3] [--tools floor,indicator-lens,...]
+// Usage: node bench/run.mjs [--rows 100000,1000000] [--runs 5] [--tools floor,indicator-lens,...]
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync, mkdirSync, writeFileSync, readdirSync, createReadStream } from 'node:fs';
 import { join, dirname, extname } from 'node:path';
@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : fallback; };
 const SIZES = arg('--rows', '100000,1000000').split(',').map(Number);
-const RUNS = Number(arg('--runs', '3'));
+const RUNS = Number(arg('--runs', '5'));
 const TOOLS = arg('--tools', 'floor,floor-whole-text,indicator-lens,papaparse,d3-dsv,arquero,duckdb-wasm').split(',');
 const WARM_ROWS = 10000;
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
