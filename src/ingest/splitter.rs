@@ -210,27 +210,8 @@ mod tests {
     }
 
     fn split(text: &str, chunk: usize) -> Vec<(u64, Vec<String>)> {
-        let mut splitter = Splitter::new(b',');
-        let mut out = Vec::new();
-        let mut push = |r: RawRecord| {
-            let mut start = 0;
-            let fields = r
-                .ends
-                .iter()
-                .map(|&e| {
-                    let f = String::from_utf8_lossy(&r.bytes[start..e]).into_owned();
-                    start = e;
-                    f
-                })
-                .collect();
-            out.push((r.line, fields));
-            true
-        };
-        for piece in text.as_bytes().chunks(chunk.max(1)) {
-            splitter.feed(piece, false, &mut push);
-        }
-        splitter.feed(&[], true, &mut push);
-        out
+        let (records, _) = split_bytes(Splitter::new(b','), text.as_bytes(), &[chunk]);
+        records.into_iter().map(|(line, fields)| (line, fields.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect())).collect()
     }
 
     #[test]
