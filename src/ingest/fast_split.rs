@@ -104,18 +104,17 @@ pub fn split_simple(input: &[u8], delimiter: u8, output: &mut [u8], ends: &mut [
 /// record is valid UTF-8 with no control character and no line end (almost every record of a real file).
 pub fn printable_ascii(bytes: &[u8]) -> bool {
     let mut words = bytes.chunks_exact(8);
+    let mut outside = 0;
     for word in &mut words {
         let mut w = [0u8; 8];
         w.copy_from_slice(word);
         let w = u64::from_le_bytes(w);
-        // A high bit set, a byte below 0x20, or a byte equal to 0x7F (DEL).
-        let high = w & HIGHS;
-        let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
-        if high | below_space | equal_bytes(w, 0x7f) != 0 {
-            return false;
-        }
+        // A printable byte gets no high bit from adding 1 or from subtracting 0x20. Every other
+        // byte gets one from either: 0x7F–0xFE plus 1, 0x00–0x1F and 0xA0–0xFF minus 0x20. A carry
+        // or borrow into the next byte only comes from a byte that is itself outside.
+        outside |= (w.wrapping_add(ONES) | w.wrapping_sub(ONES * 0x20)) & HIGHS;
     }
-    words.remainder().iter().all(|&b| (0x20..0x7f).contains(&b))
+    outside == 0 && words.remainder().iter().all(|&b| (0x20..0x7f).contains(&b))
 }
 
 #[cfg(test)]
@@ -161,10 +160,18 @@ mod tests {
         assert!(!printable_ascii("\u{a3} sign and more text".as_bytes()));
         assert!(!printable_ascii(b"short\x7f"));
         assert!(!printable_ascii(b"eight by\x7f and more"));
-        for b in 0u8..=255 {
-            let mut bytes = *b"0123456789abcdef";
-            bytes[9] = b;
-            assert_eq!(printable_ascii(&bytes), (0x20..0x7f).contains(&b), "{b}");
+        let printable = |b: u8| (0x20..0x7f).contains(&b);
+        // Every pair of byte values side by side, at every place in a word and in the tail:
+        // carries and borrows between neighbours must neither hide nor invent an outside byte.
+        for place in 0..15 {
+            for a in 0u8..=255 {
+                for b in 0u8..=255 {
+                    let mut bytes = *b"0123456789abcdef";
+                    bytes[place] = a;
+                    bytes[place + 1] = b;
+                    assert_eq!(printable_ascii(&bytes), printable(a) && printable(b), "{a} {b} at {place}");
+                }
+            }
         }
     }
 
