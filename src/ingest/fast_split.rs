@@ -34,22 +34,28 @@ fn equal_bytes(word: u64, byte: u8) -> u64 {
 /// copied whole as they are scanned, so bytes past the hit may be written too: the caller
 /// overwrites or ignores them.
 #[inline(always)]
-fn scan_copy<const N: usize>(input: &[u8], mut at: usize, stops: [u8; N], output: &mut [u8], out: usize) -> Option<usize> {
-    let from = at;
-    while let Some(word) = input.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
-        let to = out + (at - from);
-        *output.get_mut(to..)?.first_chunk_mut::<8>()? = *word;
-        let word = u64::from_le_bytes(*word);
+fn scan_copy<const N: usize>(input: &[u8], at: usize, stops: [u8; N], output: &mut [u8], out: usize) -> Option<usize> {
+    let (rest, room) = (input.get(at..)?, output.get_mut(out..)?);
+    // Whole words of input side by side with whole words of room: no bounds to check inside.
+    let mut words = rest.chunks_exact(8);
+    let mut scanned = 0;
+    for (word, slot) in (&mut words).zip(room.chunks_exact_mut(8)) {
+        slot.copy_from_slice(word);
+        let word = u64::from_le_bytes(word.try_into().ok()?);
         let hits = stops.iter().fold(0, |hits, &stop| hits | equal_bytes(word, stop));
         if hits != 0 {
-            return Some(at + (hits.trailing_zeros() / 8) as usize);
+            return Some(at + scanned + (hits.trailing_zeros() / 8) as usize);
         }
-        at += 8;
+        scanned += 8;
     }
-    let hit = at + input.get(at..)?.iter().position(|x| stops.contains(x))?;
-    let to = out + (at - from);
-    output.get_mut(to..to + (hit - at))?.copy_from_slice(&input[at..hit]);
-    Some(hit)
+    if words.len() > 0 {
+        // The room ran out first: csv-core reads this record and grows the buffer.
+        return None;
+    }
+    let tail = &rest[scanned..];
+    let hit = tail.iter().position(|x| stops.contains(x))?;
+    room.get_mut(scanned..scanned + hit)?.copy_from_slice(&tail[..hit]);
+    Some(at + scanned + hit)
 }
 
 /// Writes one byte to `output` at `*out`, or returns None when it does not fit.
