@@ -125,3 +125,26 @@ test('PNG and SVG exports hold the chart; small-number suppression applies to th
     }
   } finally { await browser.close(); }
 });
+
+test('"Copy table" puts the table on the clipboard as tab-separated text, and says so when the browser refuses', async () => {
+  const { browser, page, errors } = await openPage();
+  try {
+    await dropFiles(page, [{ name: 'dist.csv', bytes: sample(DIST) }]);
+    const rows = await tableText(page);
+    // The clipboard itself belongs to the machine: a stand-in keeps what the page writes to it.
+    await page.evaluate(() => {
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text) => { window.copied = text; } } });
+    });
+    await page.click('#copy-table');
+    await page.waitForFunction(() => document.querySelector('#status').textContent.includes('Table copied'));
+    const copied = await page.evaluate(() => window.copied);
+    assert.deepEqual(copied.split('\n').map((line) => line.split('\t')), rows, 'header and rows, one line each, cells split by tabs');
+    await page.evaluate(() => {
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async () => { throw new Error('denied'); } } });
+    });
+    await page.click('#copy-table');
+    await page.waitForFunction(() => document.querySelector('#status').classList.contains('error'));
+    assert.match(await page.textContent('#status'), /did not allow copying/);
+    assert.deepEqual(errors, []);
+  } finally { await browser.close(); }
+});
