@@ -77,9 +77,7 @@ pub fn draw_compare_areas_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shif
     for note in view.annotations.iter().filter(|a| a.period == view.period) {
         caption.push_str(&format!(" — Note: {}", note.text));
     }
-    if caption.chars().count() > 90 {
-        caption = caption.chars().take(87).collect::<String>() + "...";
-    }
+    let caption = super::text_fit::shorten(&caption, 90);
     let mut chart = ChartBuilder::on(&plot_area)
         .caption(caption, ("sans-serif", 15))
         .margin(10)

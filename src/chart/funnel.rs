@@ -52,10 +52,7 @@ pub fn draw_funnel_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, vie
     let (lo, hi) = ys.chain(limit_ys).filter(|v| v.is_finite()).fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
     let pad = ((hi - lo) * 0.06).max(1e-6);
     let (y_min, y_max) = if lo.is_finite() { (lo - pad, hi + pad) } else { (0.0, 1.0) };
-    let mut caption = format!("{} ({})", view.indicator, view.period);
-    if caption.chars().count() > 90 {
-        caption = caption.chars().take(87).collect::<String>() + "...";
-    }
+    let caption = super::text_fit::shorten(&format!("{} ({})", view.indicator, view.period), 90);
     let mut chart = ChartBuilder::on(&plot_area)
         .caption(caption, ("sans-serif", 15))
         .margin(12)

@@ -74,10 +74,7 @@ pub fn draw_inequalities_marked<DB: DrawingBackend>(
     let (lo, hi) = numbers.fold((0.0f64, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
     let x_max = if hi.is_finite() && hi > lo { hi + (hi - lo) * 0.05 } else { lo + 1.0 };
     let longest = view.groups.iter().map(|g| g.category.chars().count() as u32).max().unwrap_or(0);
-    let mut caption = format!("{}: {} ({})", view.area_name, view.indicator, view.period);
-    if caption.chars().count() > 90 {
-        caption = caption.chars().take(87).collect::<String>() + "...";
-    }
+    let caption = super::text_fit::shorten(&format!("{}: {} ({})", view.area_name, view.indicator, view.period), 90);
     let mut chart = ChartBuilder::on(&plot_area)
         .caption(caption, ("sans-serif", 15))
         .margin(10)

@@ -37,10 +37,7 @@ pub fn draw_map_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: 
         (a.min(x), b.max(x), c.min(y), d.max(y))
     });
     let (x0, x1, y0, y1) = if x0.is_finite() { (x0 - 1.0, x1 + 1.0, y0 - 1.0, y1 + 1.0) } else { (0.0, 1.0, 0.0, 1.0) };
-    let mut caption = format!("{} ({})", view.indicator, view.period);
-    if caption.chars().count() > 90 {
-        caption = caption.chars().take(87).collect::<String>() + "...";
-    }
+    let caption = super::text_fit::shorten(&format!("{} ({})", view.indicator, view.period), 90);
     // Equal scales on both axes so hexes stay regular: pad the shorter side.
     let (w, h) = plot_area.dim_in_pixel();
     let (span_x, span_y) = (x1 - x0, y1 - y0);

@@ -21,10 +21,7 @@ fn padded(values: impl Iterator<Item = f64>) -> (f64, f64) {
 }
 
 fn axis_name(name: &str, period: &str, unit: &str) -> String {
-    let mut text: String = name.chars().take(70).collect();
-    if name.chars().count() > 70 {
-        text.push_str("...");
-    }
+    let text = super::text_fit::shorten(name, 73);
     if unit.is_empty() { format!("{text} ({period})") } else { format!("{text} ({period}, {unit})") }
 }
 

@@ -83,10 +83,7 @@ pub fn draw_trend_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view
         .chain(view.targets.iter().flat_map(|t| [t.from_x, t.to_x]));
     let (x_min, x_max) = padded_range(xs);
     let (y_min, y_max) = value_range(view);
-    let mut title = view.indicator.clone();
-    if title.chars().count() > 90 {
-        title = title.chars().take(87).collect::<String>() + "...";
-    }
+    let title = super::text_fit::shorten(&view.indicator, 90);
     let mut chart = ChartBuilder::on(&plot_area)
         .caption(title, ("sans-serif", 15))
         .margin(10)
