@@ -60,3 +60,14 @@ test('a PNG, a zip and an empty file give clear messages and a second drop still
     await checkSlice(page, foreignRequests, errors, 'foundation-after-bad-input.png');
   } finally { await browser.close(); }
 });
+
+test('the warm-up view built in the worker is drawn off-screen at start, with its marks', async () => {
+  const { browser, page, errors } = await openPage();
+  try {
+    // `data-warm` is `failed` when the worker's warm-up view cannot be drawn or has no marks.
+    await page.waitForSelector('html[data-warm]', { timeout: 30_000 });
+    assert.equal(await page.getAttribute('html', 'data-warm'), 'true');
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('il:warm').length), 1);
+    assert.deepEqual(errors, []);
+  } finally { await browser.close(); }
+});

@@ -31,16 +31,17 @@ async function refreshView() {
  * chart finds the drawing code compiled (the worker has already compiled the analysis). */
 function warmDrawing(json) {
   const draw = () => {
+    let drawn = false;
     try {
       const view = JSON.parse(json);
       const canvas = document.createElement('canvas');
       canvas.width = view.width;
       canvas.height = view.height;
       draw_view(json, canvas);
-      marks_of_view(json, canvas.width, canvas.height);
+      drawn = marks_of_view(json, canvas.width, canvas.height).length > 0;
     } catch { /* only a warm-up: a real drawing reports its own errors */ }
-    // Tests and the page benchmark can tell when the code is compiled.
-    document.documentElement.dataset.warm = 'true';
+    // Tests and the page benchmark can tell when the code is compiled (and whether the warm view drew).
+    document.documentElement.dataset.warm = drawn ? 'true' : 'failed';
     performance.mark('il:warm');
   };
   if (window.requestIdleCallback) requestIdleCallback(draw, { timeout: 2000 }); else setTimeout(draw, 0);
