@@ -27,15 +27,6 @@ async function* chunksOf(file) {
 }
 
 const operations = {
-  load({ files, options }, id) {
-    const reports = [];
-    files.forEach((file, index) => {
-      self.postMessage({ type: 'progress', id, done: index, total: files.length, label: `Reading ${file.name}` });
-      reports.push(session.load(file.name, new Uint8Array(file.bytes), file.options || options || undefined));
-    });
-    self.postMessage({ type: 'progress', id, done: files.length, total: files.length, label: 'Done' });
-    return reports;
-  },
   /** Streams each source (a File, read with `File.stream()`, or bytes) into the session as it is read;
    * returns `{ reports, catalogue }` of everything loaded. */
   async stream({ sources, options }, id) {
@@ -69,8 +60,6 @@ const operations = {
     // Everything the page shows next, in one reply: every file's report and what is loaded.
     return { reports: session.reports(), catalogue: session.catalogue() };
   },
-  reports() { return session.reports(); },
-  catalogue() { return session.catalogue(); },
   view({ spec }) { return session.view(spec); },
   csv({ spec, suppressBelow }) { return session.export_csv(spec, suppressBelow || 0); },
   clear() { session.clear(); return null; },

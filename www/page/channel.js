@@ -54,8 +54,8 @@ class WorkerChannel {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, progress });
-      const transfer = (payload.files || []).map((f) => f.bytes);
-      this.worker.postMessage({ id, op, ...payload }, transfer);
+      // Nothing is transferred: the page keeps each file's bytes for re-reads and sharing.
+      this.worker.postMessage({ id, op, ...payload });
     });
   }
 }
