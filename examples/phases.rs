@@ -22,7 +22,7 @@ fn main() {
         let report = load.finish(&mut dataset);
         let parsed = t.elapsed().as_secs_f64();
         let file = dataset.strings.get("f.csv").unwrap_or_default();
-        indicator_lens::analysis::computed_intervals::fill_computed_intervals(&mut dataset, file);
+        indicator_lens::analysis::computed_intervals::fill_computed_intervals(&mut dataset, file, true);
         let filled = t.elapsed().as_secs_f64();
         let counts = indicator_lens::analysis::england_counts::england_counts(&dataset, indicator_lens::analysis::ConfidenceLevel::P95);
         let total = t.elapsed().as_secs_f64();

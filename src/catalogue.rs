@@ -87,6 +87,16 @@ pub fn catalogue(dataset: &Dataset) -> Catalogue {
             }
         })
         .collect();
+    // Rows may put an area in other types than its first file did: list those too.
+    let mut seen = std::collections::HashSet::new();
+    for row in dataset.rows() {
+        if seen.insert(row.area_type) {
+            let text = dataset.text(row.area_type);
+            if !text.is_empty() && !area_types.iter().any(|t| t == text) {
+                area_types.push(text.to_owned());
+            }
+        }
+    }
     Catalogue { indicators, areas, area_types, observations: dataset.len() }
 }
 

@@ -2,6 +2,8 @@
 
 use crate::analysis::computed_intervals::fill_computed_intervals;
 use crate::analysis::england_counts::{england_counts, EnglandCounts};
+use crate::analysis::area_types::area_type_conflicts;
+use crate::analysis::evidence::{decide_levels_and_polarities, decide_value_types, evidence_entries};
 use crate::analysis::ConfidenceLevel;
 use crate::ingest::{self, FileReport, LoadOptions, StreamingLoad};
 use crate::model::Dataset;
@@ -80,10 +82,23 @@ impl Session {
         england_counts(&self.dataset, ConfidenceLevel::P95)
     }
 
+    /// After each file: decide what each indicator is from everything loaded (value type before the
+    /// intervals computed from counts, since the method depends on it; level and polarity after), then
+    /// report the decisions for the file's indicators and the areas it places differently from earlier files.
     fn keep_report(&mut self, mut report: FileReport) -> FileReport {
         let name = report.file.clone();
+        decide_value_types(&mut self.dataset);
         if let Some(file) = self.dataset.strings.get(&name) {
-            report.interval_methods.extend(fill_computed_intervals(&mut self.dataset, file));
+            // In a Fingertips download a blank value is a missing point, whatever the count says.
+            let blank_value_is_missing = report.format == "fingertips";
+            report.interval_methods.extend(fill_computed_intervals(&mut self.dataset, file, blank_value_is_missing));
+        }
+        decide_levels_and_polarities(&mut self.dataset);
+        if let Some(file) = self.dataset.strings.get(&name) {
+            report.evidence = evidence_entries(&self.dataset, file);
+            for message in area_type_conflicts(&self.dataset, file) {
+                report.warn(0, "Area Type", message);
+            }
         }
         self.reports.push(report.clone());
         report
@@ -135,12 +150,12 @@ fn caption_of(model: &ViewModel) -> String {
             v.benchmark_name
         ),
         ViewModel::Overview(v) => format!(
-            "Overview of {} indicators for {} areas ({}): each cell coloured by its comparison with {} at {}%.",
+            "Overview of {} indicators for {} areas ({}): each cell coloured by its comparison with {} at {}.",
             v.rows.len(),
             v.columns.len(),
             v.area_type,
             v.benchmark,
-            v.level.percent()
+            v.level.map(|l| l.text().to_owned()).unwrap_or_else(|| "each indicator's own level".into())
         ),
         ViewModel::Spine(v) => format!(
             "Spine chart for {}: {} indicators, each value placed against England, the worst and best areas and the middle half, compared with {}.",

@@ -119,7 +119,7 @@ fn comparator_set_pools_counts_else_averages() {
 #[test]
 fn level_99_8_uses_its_own_interval() {
     let dataset = counties();
-    let options = BenchmarkOptions { level: ConfidenceLevel::P998, ..Default::default() };
+    let options = BenchmarkOptions { level: Some(ConfidenceLevel::P998), ..Default::default() };
     let outcome = outcome_for(&dataset, options, "E10000007");
     assert_eq!(outcome.comparison, Comparison::NotCompared(NotComparedReason::NoInterval));
 }
@@ -158,7 +158,7 @@ fn quintiles_when_a_group_has_no_intervals() {
     assert_eq!(outcome_for(&dataset, BenchmarkOptions::default(), "E06000001").comparison, Comparison::Quintile(1));
     let top = outcome_for(&dataset, BenchmarkOptions::default(), "E06000010");
     assert_eq!(top.comparison, Comparison::Quintile(5));
-    assert_eq!(top.comparison.label(), "Highest");
+    assert_eq!(top.comparison.label(), "Highest quintile");
     assert_eq!(top.source, ComparisonSource::Quintile);
     assert!(top.explanation.contains("ranks 10 of 10"), "{}", top.explanation);
     assert_eq!(outcome_for(&dataset, BenchmarkOptions::default(), "E06000005").comparison, Comparison::Quintile(3));

@@ -90,10 +90,13 @@ pub fn add_rows(dataset: &mut Dataset, rows: &[TestRow]) {
             published_parent: Sym(0),
             published_trend: Sym(0),
             interval_source: if has_interval { IntervalSource::Published } else { IntervalSource::None },
+            area_type: Sym(0),
+            parent: Sym(0),
             file: Sym(0),
             line: 0,
         });
     }
+    indicator_lens::analysis::evidence::decide_all(dataset);
 }
 
 /// England, a region and six county/UA areas for indicator "1" (2023/24), with intervals.

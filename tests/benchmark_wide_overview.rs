@@ -1,15 +1,15 @@
 //! The wide-by-area East Midlands sample (no intervals): overview with England and region first, quintiles or Not compared.
 
-use indicator_lens::ingest::{self, LoadOptions};
-use indicator_lens::model::Dataset;
+use indicator_lens::ingest::LoadOptions;
 use indicator_lens::view::{build_view, ColumnRole, OverviewView, ViewModel, ViewSpec};
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples/east-midlands-cyp-profile-wide-by-area.csv");
 
 fn overview() -> OverviewView {
     let bytes = std::fs::read(SAMPLE).unwrap_or_else(|e| panic!("cannot read {SAMPLE}: {e}"));
-    let mut dataset = Dataset::new();
-    let report = ingest::load(&mut dataset, "east-midlands-cyp-profile-wide-by-area.csv", &bytes, &LoadOptions::default());
+    let mut session = indicator_lens::session::Session::new();
+    let report = session.load("east-midlands-cyp-profile-wide-by-area.csv", &bytes, &LoadOptions::default());
+    let dataset = session.dataset;
     assert!(report.is_usable(), "{report:?}");
     let spec: ViewSpec = serde_json::from_str(r#"{"view":"overview"}"#).expect("spec");
     match build_view(&dataset, &spec).expect("overview") {
@@ -43,7 +43,7 @@ fn england_and_region_first_then_all_nine_authorities() {
 #[test]
 fn no_intervals_means_quintiles_among_the_authorities_or_not_compared() {
     let view = overview();
-    let quintiles = ["Lowest", "Low", "Middle", "High", "Highest"];
+    let quintiles = indicator_lens::analysis::QUINTILE_LABELS;
     for row in &view.rows {
         for (column, cell) in view.columns.iter().zip(&row.cells) {
             match column.role {
@@ -59,8 +59,8 @@ fn no_intervals_means_quintiles_among_the_authorities_or_not_compared() {
         }
     }
     // Children in low income families (under 16s), 2016: Nottingham 29.5 is the highest of nine, Rutland 6.5 the lowest.
-    assert_eq!(cell(&view, "Children in low income families (under 16s)", "Nottingham").label, "Highest");
-    assert_eq!(cell(&view, "Children in low income families (under 16s)", "Rutland").label, "Lowest");
+    assert_eq!(cell(&view, "Children in low income families (under 16s)", "Nottingham").label, "Highest quintile");
+    assert_eq!(cell(&view, "Children in low income families (under 16s)", "Rutland").label, "Lowest quintile");
     assert!(cell(&view, "Children in low income families (under 16s)", "Rutland").comparison_text.contains("ranks 1 of 9"));
     // GCSEs for children in care: most authorities suppressed (*), only two values: too few for quintiles.
     let gcse = cell(&view, "GCSEs achieved (5 A*-C inc. English and maths) for children in care", "Derby");

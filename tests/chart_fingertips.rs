@@ -1,7 +1,7 @@
 //! Charts drawn from the real Fingertips downloads: one coloured bar per area, labels and colours as compared.
 
 use indicator_lens::chart::{render_svg, suggested_compare_areas_height};
-use indicator_lens::ingest::{self, LoadOptions};
+use indicator_lens::ingest::LoadOptions;
 use indicator_lens::model::Dataset;
 use indicator_lens::view::{build_view, ViewModel, ViewSpec};
 
@@ -9,8 +9,9 @@ const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples/fi
 
 fn load(file: &str) -> Dataset {
     let bytes = std::fs::read(format!("{SAMPLES}{file}")).expect("sample");
-    let mut dataset = Dataset::new();
-    let report = ingest::load(&mut dataset, file, &bytes, &LoadOptions::default());
+    let mut session = indicator_lens::session::Session::new();
+    let report = session.load(file, &bytes, &LoadOptions::default());
+    let dataset = session.dataset;
     assert!(report.is_usable(), "{report:?}");
     dataset
 }

@@ -27,7 +27,7 @@ fn england_comparison_as_csv_matches_the_published_labels() {
     let header = out.lines().next().expect("header");
     assert_eq!(
         header,
-        "indicator_id,indicator,area_code,area,period,sex,age,category,value,lower_ci,upper_ci,benchmark_value,comparison,comparison_source"
+        "indicator_id,indicator,area_code,area,period,sex,age,category,value,lower_ci,upper_ci,benchmark_value,comparison,comparison_source,level,published,differs_from_published,reason"
     );
     let rows = records(&out);
     assert_eq!(rows.len(), 12);

@@ -1,11 +1,11 @@
 //! Benchmarking: each observation compared with England, its parent, an area or a comparator set, with the reason.
 
-use super::area_types::{area_type_of, is_local_area};
+use super::area_types::{is_local_area, row_area_type, row_parent};
 use super::benchmark_target::{benchmark_value, Benchmark, BenchmarkMethod, BenchmarkValue};
 use super::interval_rule::{comparison_for_position, interval_position, IntervalPosition};
 use super::number_text::format_number;
 use super::observation_groups::{group_key, GroupKey, ObservationGroups};
-use super::polarity::{effective_polarity, infer_polarities, polarity_text, PolarityOverrides};
+use super::polarity::{effective_polarity, polarity_text, PolarityOverrides};
 use super::quintiles::{quintile_of, sorted_finite};
 use super::{Comparison, ConfidenceLevel, NotComparedReason};
 use crate::model::{Dataset, IntervalSource, Polarity};
@@ -24,6 +24,9 @@ pub enum ComparisonSource {
     /// Quintile rank among areas of the same type and period (no intervals).
     #[serde(rename = "quintile")]
     Quintile,
+    /// The label the file published, shown where the tool cannot recompute it.
+    #[serde(rename = "published label")]
+    Published,
     /// No comparison was made.
     #[serde(rename = "")]
     None,
@@ -36,6 +39,7 @@ impl ComparisonSource {
             ComparisonSource::PublishedInterval => "published interval",
             ComparisonSource::ComputedInterval => "computed interval",
             ComparisonSource::Quintile => "quintile",
+            ComparisonSource::Published => "published label",
             ComparisonSource::None => "",
         }
     }
@@ -46,8 +50,10 @@ impl ComparisonSource {
 pub struct BenchmarkOptions {
     /// What each value is compared against.
     pub benchmark: Benchmark,
-    /// Which interval is used.
-    pub level: ConfidenceLevel,
+    /// Which interval is used for every indicator; None: each indicator's own (the level its file's labels show, else 95%).
+    pub level: Option<ConfidenceLevel>,
+    /// Level chosen by the user per indicator key, over the file's evidence.
+    pub level_overrides: std::collections::BTreeMap<String, ConfidenceLevel>,
     /// Polarity set by the user, by indicator key.
     pub polarity_overrides: PolarityOverrides,
     /// Do not rank by quintiles when a group has no intervals (then: Not compared, no interval).
@@ -69,8 +75,14 @@ pub struct BenchmarkOutcome {
     pub benchmark_method: BenchmarkMethod,
     /// The polarity used.
     pub polarity: Polarity,
+    /// The confidence level of the interval compared.
+    pub level: ConfidenceLevel,
     /// The rule and numbers behind the outcome, in words.
     pub explanation: String,
+    /// The label the file published against this benchmark, empty when none.
+    pub published: String,
+    /// True when the tool's own result differs from the published label (both are in the explanation).
+    pub differs: bool,
 }
 
 /// Compares observations of one dataset; builds its indexes once.
@@ -79,7 +91,6 @@ pub struct Benchmarker<'a> {
     dataset: &'a Dataset,
     options: BenchmarkOptions,
     groups: ObservationGroups,
-    inferred_polarity: Vec<Polarity>,
     quintile_values: HashMap<(GroupKey, String), Vec<f64>>,
     /// Whether each group has an interval at any level (else it is ranked by quintiles).
     groups_with_intervals: HashMap<GroupKey, bool>,
@@ -89,7 +100,6 @@ impl<'a> Benchmarker<'a> {
     /// Indexes `dataset` for comparisons under `options`.
     pub fn new(dataset: &'a Dataset, options: BenchmarkOptions) -> Benchmarker<'a> {
         let groups = ObservationGroups::new(dataset);
-        let inferred_polarity = infer_polarities(dataset, &groups);
         let mut quintile_values: HashMap<(GroupKey, String), Vec<f64>> = HashMap::new();
         let mut groups_with_intervals: HashMap<GroupKey, bool> = HashMap::new();
         for observation in dataset.rows() {
@@ -101,14 +111,14 @@ impl<'a> Benchmarker<'a> {
             *groups_with_intervals.entry(key).or_insert(false) |= has_interval;
             if let Some(area) = dataset.areas.get(observation.area as usize) {
                 if is_local_area(area) && observation.value.is_finite() {
-                    quintile_values.entry((key, area_type_of(area))).or_default().push(observation.value);
+                    quintile_values.entry((key, row_area_type(dataset, observation).into_owned())).or_default().push(observation.value);
                 }
             }
         }
         for values in quintile_values.values_mut() {
             *values = sorted_finite(values.iter().copied());
         }
-        Benchmarker { dataset, options, groups, inferred_polarity, quintile_values, groups_with_intervals }
+        Benchmarker { dataset, options, groups, quintile_values, groups_with_intervals }
     }
 
     /// The options in use.
@@ -121,15 +131,27 @@ impl<'a> Benchmarker<'a> {
         &self.groups
     }
 
-    /// The polarity used for an indicator (override, own, or inferred from published labels).
+    /// The polarity used for an indicator (the user's override, else what its files show).
     pub fn polarity_of(&self, indicator: u32) -> Polarity {
-        effective_polarity(self.dataset, indicator, &self.options.polarity_overrides, &self.inferred_polarity)
+        effective_polarity(self.dataset, indicator, &self.options.polarity_overrides)
+    }
+
+    /// The confidence level used for an indicator: the run's level, the user's choice for it, the level
+    /// its file's published labels show, else 95%.
+    pub fn level_of(&self, indicator: u32) -> ConfidenceLevel {
+        let meta = self.dataset.indicators.get(indicator as usize);
+        self.options
+            .level
+            .or_else(|| meta.and_then(|m| self.options.level_overrides.get(m.key()).copied()))
+            .or_else(|| meta.and_then(|m| m.level))
+            .unwrap_or_default()
     }
 
     /// The benchmark's value for the group and area of `row`.
     pub fn benchmark_for_row(&self, row: usize) -> Option<BenchmarkValue> {
         let observation = self.dataset.row(row);
-        benchmark_value(self.dataset, &self.groups, &self.options.benchmark, &group_key(observation), observation.area)
+        let parent = row_parent(self.dataset, observation);
+        benchmark_value(self.dataset, &self.groups, &self.options.benchmark, &group_key(observation), parent)
     }
 
     /// Every observation's outcome, in row order.
@@ -137,9 +159,21 @@ impl<'a> Benchmarker<'a> {
         (0..self.dataset.len()).map(|row| self.outcome(row)).collect()
     }
 
-    /// The outcome for the observation at `row`.
+    /// The outcome for the observation at `row`: the tool's own, reconciled with the label the file published.
     pub fn outcome(&self, row: usize) -> BenchmarkOutcome {
         let observation = self.dataset.row(row);
+        let published = match self.options.benchmark {
+            Benchmark::England => self.dataset.text(observation.published_england),
+            Benchmark::Parent => self.dataset.text(observation.published_parent),
+            _ => "",
+        };
+        super::published_comparison::reconcile(self.computed_outcome(row), published.trim())
+    }
+
+    /// The outcome by the tool's own rule, before the published label is consulted.
+    fn computed_outcome(&self, row: usize) -> BenchmarkOutcome {
+        let observation = self.dataset.row(row);
+        let level = self.level_of(observation.indicator);
         let key = group_key(observation);
         let polarity = self.polarity_of(observation.indicator);
         let benchmark = self.benchmark_for_row(row);
@@ -154,7 +188,10 @@ impl<'a> Benchmarker<'a> {
             benchmark_name: benchmark_name.clone(),
             benchmark_method,
             polarity,
+            level,
             explanation: self.not_compared_text(reason, observation.period),
+            published: String::new(),
+            differs: false,
         };
         if !observation.value.is_finite() {
             let suppressed = !self.dataset.text(observation.note).trim().is_empty();
@@ -167,7 +204,7 @@ impl<'a> Benchmarker<'a> {
         if !group_has_intervals && !self.options.no_quintiles && self.dataset.text(observation.category_type).is_empty() {
             return self.quintile_outcome(row, key, polarity, benchmark_value, benchmark_name, benchmark_method);
         }
-        let (lower, upper) = self.options.level.interval(observation);
+        let (lower, upper) = level.interval(observation);
         if !(lower.is_finite() && upper.is_finite()) {
             return not_compared(NotComparedReason::NoInterval);
         }
@@ -188,7 +225,7 @@ impl<'a> Benchmarker<'a> {
         };
         let mut explanation = format!(
             "{} CI {}–{} {} {} {}",
-            self.options.level.text(),
+            level.text(),
             format_number(lower),
             format_number(upper),
             relation,
@@ -199,7 +236,7 @@ impl<'a> Benchmarker<'a> {
             explanation.push_str("; ");
             explanation.push_str(polarity_text(polarity));
         }
-        BenchmarkOutcome { comparison, source, benchmark_value, benchmark_name, benchmark_method, polarity, explanation }
+        BenchmarkOutcome { comparison, source, benchmark_value, benchmark_name, benchmark_method, polarity, level, explanation, published: String::new(), differs: false }
     }
 
     /// "Not compared: no England value for 2019/20" and the like: the reason with the benchmark and period.
@@ -228,7 +265,10 @@ impl<'a> Benchmarker<'a> {
             benchmark_name: benchmark_name.clone(),
             benchmark_method,
             polarity,
+            level: self.level_of(observation.indicator),
             explanation,
+            published: String::new(),
+            differs: false,
         };
         let Some(area) = self.dataset.areas.get(observation.area as usize) else {
             let reason = NotComparedReason::NotInQuintileGroup;
@@ -238,7 +278,7 @@ impl<'a> Benchmarker<'a> {
             let reason = NotComparedReason::NotInQuintileGroup;
             return make(Comparison::NotCompared(reason), ComparisonSource::None, self.not_compared_text(reason, observation.period));
         }
-        let area_type = area_type_of(area);
+        let area_type = row_area_type(self.dataset, observation).into_owned();
         let sorted = self.quintile_values.get(&(key, area_type.clone())).map(Vec::as_slice).unwrap_or(&[]);
         match quintile_of(observation.value, sorted) {
             Some(quintile) => {

@@ -110,13 +110,13 @@ pub fn england_area(dataset: &Dataset) -> Option<u32> {
     dataset.find_area("E92000001").or_else(|| dataset.areas.iter().position(|a| a.kind == AreaKind::England).map(|i| i as u32))
 }
 
-/// The benchmark's value for the group of `area`; None when the benchmark cannot be found at all.
+/// The benchmark's value for the group of a row whose parent is `parent`; None when the benchmark cannot be found at all.
 pub fn benchmark_value(
     dataset: &Dataset,
     groups: &ObservationGroups,
     benchmark: &Benchmark,
     key: &GroupKey,
-    area: u32,
+    parent: Option<u32>,
 ) -> Option<BenchmarkValue> {
     let single = |benchmark_area: Option<u32>| -> Option<BenchmarkValue> {
         let benchmark_area = benchmark_area?;
@@ -126,13 +126,7 @@ pub fn benchmark_value(
     };
     match benchmark {
         Benchmark::England => single(england_area(dataset)),
-        Benchmark::Parent => {
-            let parent_code = &dataset.areas.get(area as usize)?.parent_code;
-            if parent_code.is_empty() {
-                return None;
-            }
-            single(dataset.find_area(parent_code))
-        }
+        Benchmark::Parent => single(Some(parent?)),
         Benchmark::Area(code) => single(dataset.find_area(code)),
         Benchmark::Comparators(codes) => Some(comparator_set_value(dataset, groups, codes, key)),
     }

@@ -21,6 +21,8 @@ pub enum NotComparedReason {
     NotInQuintileGroup,
     /// The indicator's polarity is "not applicable": no comparison is made.
     PolarityNotApplicable,
+    /// The file's publisher printed "Not compared" for this row: the tool does not invent one.
+    WithheldByPublisher,
 }
 
 impl NotComparedReason {
@@ -35,6 +37,7 @@ impl NotComparedReason {
             NotComparedReason::TooFewAreasForQuintiles => "fewer than 5 areas with values to form quintiles",
             NotComparedReason::NotInQuintileGroup => "quintiles rank areas of one type only",
             NotComparedReason::PolarityNotApplicable => "comparison not applicable for this indicator",
+            NotComparedReason::WithheldByPublisher => "the file's publisher did not compare it",
         }
     }
 }
@@ -69,8 +72,8 @@ pub enum Palette {
     ColourBlindSafe,
 }
 
-/// Quintile labels from lowest (1) to highest (5) values.
-pub const QUINTILE_LABELS: [&str; 5] = ["Lowest", "Low", "Middle", "High", "Highest"];
+/// Quintile labels from lowest (1) to highest (5) values, as Fingertips prints them.
+pub const QUINTILE_LABELS: [&str; 5] = ["Lowest quintile", "2nd lowest quintile", "Middle quintile", "2nd highest quintile", "Highest quintile"];
 
 /// Quintile colours from lowest to highest (purple shades, light to dark).
 const QUINTILE_COLOURS: [&str; 5] = ["#E3D7F4", "#C3AEE3", "#9E81CC", "#7B56B3", "#53298F"];
@@ -112,6 +115,45 @@ impl Comparison {
         }
     }
 
+    /// A label as a file publishes it (`Better`, `Similar`, `Not compared`, `2nd highest quintile`, `Lowest`…);
+    /// `Best` / `Worst` quintiles need the polarity to say which end they are. None for an empty or unknown label.
+    pub fn from_published(label: &str, polarity: super::super::model::Polarity) -> Option<Comparison> {
+        use super::super::model::Polarity;
+        let words = label.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase();
+        let fixed = match words.as_str() {
+            "better" => Some(Comparison::Better),
+            "similar" | "same" => Some(Comparison::Similar),
+            "worse" => Some(Comparison::Worse),
+            "higher" => Some(Comparison::Higher),
+            "lower" => Some(Comparison::Lower),
+            "not compared" => Some(Comparison::NotCompared(NotComparedReason::WithheldByPublisher)),
+            _ => None,
+        };
+        if fixed.is_some() {
+            return fixed;
+        }
+        let stem = words.trim_end_matches(" quintile").trim();
+        let high_is_good = polarity == Polarity::HighIsGood;
+        let quintile = match stem {
+            "lowest" => 1,
+            "2nd lowest" | "low" => 2,
+            "middle" => 3,
+            "2nd highest" | "high" => 4,
+            "highest" => 5,
+            "best" | "worst" | "2nd best" | "2nd worst" if matches!(polarity, Polarity::HighIsGood | Polarity::LowIsGood) => {
+                let from_best = match stem {
+                    "best" => 5,
+                    "2nd best" => 4,
+                    "2nd worst" => 2,
+                    _ => 1,
+                };
+                if high_is_good { from_best } else { 6 - from_best }
+            }
+            _ => return None,
+        };
+        Some(Comparison::Quintile(quintile))
+    }
+
     /// True when a comparison was made (anything but `NotCompared`).
     pub fn is_compared(self) -> bool {
         !matches!(self, Comparison::NotCompared(_))
@@ -139,9 +181,25 @@ mod tests {
         let not = Comparison::NotCompared(NotComparedReason::NoInterval);
         assert_eq!(not.label(), "Not compared");
         assert_eq!(not.colour(), "#C9C9C9");
-        assert_eq!(Comparison::Quintile(1).label(), "Lowest");
-        assert_eq!(Comparison::Quintile(5).label(), "Highest");
-        assert_eq!(Comparison::Quintile(9).label(), "Highest");
+        assert_eq!(Comparison::Quintile(1).label(), "Lowest quintile");
+        assert_eq!(Comparison::Quintile(4).label(), "2nd highest quintile");
+        assert_eq!(Comparison::Quintile(9).label(), "Highest quintile");
         assert_ne!(Comparison::Better.colour_in(Palette::ColourBlindSafe), "#92D050");
+    }
+
+    #[test]
+    fn published_labels_read_back() {
+        use crate::model::Polarity;
+        let read = |label: &str| Comparison::from_published(label, Polarity::LowIsGood);
+        assert_eq!(read("Better"), Some(Comparison::Better));
+        assert_eq!(read("Not compared"), Some(Comparison::NotCompared(NotComparedReason::WithheldByPublisher)));
+        assert_eq!(read("2nd highest quintile"), Some(Comparison::Quintile(4)));
+        assert_eq!(read("Lowest"), Some(Comparison::Quintile(1)));
+        assert_eq!(read("Best quintile"), Some(Comparison::Quintile(1)));
+        assert_eq!(Comparison::from_published("Best quintile", Polarity::Unknown), None);
+        assert_eq!(read(""), None);
+        for q in 1..=5 {
+            assert_eq!(read(Comparison::Quintile(q).label()), Some(Comparison::Quintile(q)));
+        }
     }
 }

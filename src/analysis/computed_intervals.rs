@@ -46,7 +46,9 @@ fn method_for(value_type: ValueType, multiplier: f64) -> Option<(Method, f64)> {
 
 /// Fills 95% and 99.8% intervals (and the value when absent) for observations of `file` that have a
 /// count and denominator but no published interval; returns one line per method used, for the load report.
-pub fn fill_computed_intervals(dataset: &mut Dataset, file: Sym) -> Vec<String> {
+/// Where `blank_value_is_missing` (a file with a value column, such as a Fingertips download), a row
+/// whose value is blank is a missing point (suppressed or not published): it is left without value or interval.
+pub fn fill_computed_intervals(dataset: &mut Dataset, file: Sym, blank_value_is_missing: bool) -> Vec<String> {
     let methods: Vec<Option<(Method, f64)>> =
         dataset.indicators.iter().map(|i| method_for(i.value_type, i.multiplier)).collect();
     let mut used: BTreeMap<Method, usize> = BTreeMap::new();
@@ -54,7 +56,7 @@ pub fn fill_computed_intervals(dataset: &mut Dataset, file: Sym) -> Vec<String> 
         if row.file != file || row.interval_source != IntervalSource::None {
             continue;
         }
-        if !(row.count.is_finite() && row.denominator.is_finite()) {
+        if !(row.count.is_finite() && row.denominator.is_finite()) || (blank_value_is_missing && row.value.is_nan()) {
             continue;
         }
         let Some((method, multiplier)) = methods[row.indicator as usize] else { continue };
@@ -110,7 +112,7 @@ mod tests {
     #[test]
     fn proportions_get_wilson_intervals_equal_to_the_stats_function() {
         let (mut ds, file) = dataset_with(ValueType::Proportion, 100.0, 45.0, 100.0);
-        let methods = fill_computed_intervals(&mut ds, file);
+        let methods = fill_computed_intervals(&mut ds, file, false);
         assert_eq!(methods, vec!["Wilson score interval (proportions) for 1 rows"]);
         let row = ds.row(0);
         let expected = wilson_proportion(45.0, 100.0, 0.95, 100.0).unwrap();
@@ -122,17 +124,17 @@ mod tests {
     #[test]
     fn rates_use_poisson_and_unknown_types_are_left_alone() {
         let (mut ds, file) = dataset_with(ValueType::Rate, 100_000.0, 5.0, 20_000.0);
-        fill_computed_intervals(&mut ds, file);
+        fill_computed_intervals(&mut ds, file, false);
         assert_eq!(ds.row(0).interval_source, IntervalSource::ComputedPoisson);
         let (mut ds, file) = dataset_with(ValueType::Unknown, f64::NAN, 5.0, 20.0);
-        assert!(fill_computed_intervals(&mut ds, file).is_empty());
+        assert!(fill_computed_intervals(&mut ds, file, false).is_empty());
         assert!(ds.row(0).lower95.is_nan());
     }
 
     #[test]
     fn impossible_counts_are_not_given_intervals() {
         let (mut ds, file) = dataset_with(ValueType::Proportion, 100.0, 250.0, 220.0);
-        assert!(fill_computed_intervals(&mut ds, file).is_empty());
+        assert!(fill_computed_intervals(&mut ds, file, false).is_empty());
         assert_eq!(ds.row(0).interval_source, IntervalSource::None);
     }
 }

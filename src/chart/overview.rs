@@ -62,6 +62,6 @@ pub fn draw_overview_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v
             }
         }
     }
-    let title = format!("Compared with {} ({}):", view.benchmark, view.level.text());
+    let title = format!("Compared with {} ({}):", view.benchmark, view.level.map(|l| l.text()).unwrap_or("each indicator's level"));
     draw_legend(&legend_area, &title, &view.legend)
 }

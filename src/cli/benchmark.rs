@@ -2,28 +2,28 @@
 
 use crate::analysis::polarity::parse_polarity;
 use crate::analysis::{Benchmark, BenchmarkOptions, Benchmarker, ConfidenceLevel, PolarityOverrides};
-use crate::ingest::{self, LoadOptions};
 use crate::model::Dataset;
+use crate::session::Session;
 use crate::view::csv_cell;
 use std::io::Write;
 
 /// Columns of the output, in order.
-pub const HEADER: [&str; 14] = [
+pub const HEADER: [&str; 18] = [
     "indicator_id", "indicator", "area_code", "area", "period", "sex", "age", "category", "value", "lower_ci", "upper_ci",
-    "benchmark_value", "comparison", "comparison_source",
+    "benchmark_value", "comparison", "comparison_source", "level", "published", "differs_from_published", "reason",
 ];
 
 /// Parsed command-line options.
 struct Arguments {
     files: Vec<String>,
     against: Benchmark,
-    level: ConfidenceLevel,
+    level: Option<ConfidenceLevel>,
     polarity: PolarityOverrides,
     out: Option<String>,
 }
 
 fn usage(err: &mut dyn Write, message: &str) -> i32 {
-    let _ = writeln!(err, "benchmark: {message}\nusage: indicator-lens benchmark FILE... [--against england|parent|AREA_CODE|codes.txt] [--level 95|99.8] [--polarity FILE] [--out FILE]");
+    let _ = writeln!(err, "benchmark: {message}\nusage: indicator-lens benchmark FILE... [--against england|parent|AREA_CODE|codes.txt] [--level 95|99.8|auto] [--polarity FILE] [--out FILE]");
     2
 }
 
@@ -68,7 +68,7 @@ pub(crate) fn read_polarity(path: &str) -> Result<PolarityOverrides, String> {
 }
 
 fn parse_arguments(args: &[String]) -> Result<Arguments, String> {
-    let mut parsed = Arguments { files: Vec::new(), against: Benchmark::England, level: ConfidenceLevel::P95, polarity: PolarityOverrides::new(), out: None };
+    let mut parsed = Arguments { files: Vec::new(), against: Benchmark::England, level: None, polarity: PolarityOverrides::new(), out: None };
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} needs a value"));
@@ -76,7 +76,10 @@ fn parse_arguments(args: &[String]) -> Result<Arguments, String> {
             "--against" => parsed.against = read_against(&value("--against")?)?,
             "--level" => {
                 let text = value("--level")?;
-                parsed.level = ConfidenceLevel::parse(&text).ok_or_else(|| format!("--level must be 95 or 99.8, not {text}"))?;
+                parsed.level = match text.trim() {
+                    "auto" => None,
+                    _ => Some(ConfidenceLevel::parse(&text).ok_or_else(|| format!("--level must be 95, 99.8 or auto, not {text}"))?),
+                };
             }
             "--polarity" => parsed.polarity = read_polarity(&value("--polarity")?)?,
             "--out" => parsed.out = Some(value("--out")?),
@@ -100,7 +103,6 @@ fn number(value: f64) -> String {
 
 /// The benchmark CSV for a loaded dataset.
 pub fn benchmark_csv(dataset: &Dataset, options: BenchmarkOptions) -> String {
-    let level = options.level;
     let benchmarker = Benchmarker::new(dataset, options);
     let mut text = HEADER.join(",");
     text.push_str("\r\n");
@@ -108,7 +110,7 @@ pub fn benchmark_csv(dataset: &Dataset, options: BenchmarkOptions) -> String {
         let outcome = benchmarker.outcome(row);
         let indicator = &dataset.indicators[observation.indicator as usize];
         let area = &dataset.areas[observation.area as usize];
-        let (lower, upper) = level.interval(observation);
+        let (lower, upper) = outcome.level.interval(observation);
         let category = match (dataset.text(observation.category_type), dataset.text(observation.category)) {
             ("", category) => category.to_owned(),
             (kind, category) => format!("{kind}: {category}"),
@@ -128,6 +130,10 @@ pub fn benchmark_csv(dataset: &Dataset, options: BenchmarkOptions) -> String {
             number(outcome.benchmark_value),
             outcome.comparison.label().to_owned(),
             outcome.source.text().to_owned(),
+            outcome.level.text().to_owned(),
+            outcome.published.clone(),
+            if outcome.differs { "yes" } else { "" }.to_owned(),
+            outcome.explanation.clone(),
         ];
         let escaped: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
         text.push_str(&escaped.join(","));
@@ -142,32 +148,21 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Ok(arguments) => arguments,
         Err(message) => return usage(err, &message),
     };
-    let mut dataset = Dataset::new();
-    let mut rejected = false;
-    for file in &arguments.files {
-        let bytes = match std::fs::read(file) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                let _ = writeln!(err, "{file}: cannot read: {e}");
-                rejected = true;
-                continue;
-            }
-        };
-        let name = std::path::Path::new(file).file_name().and_then(|n| n.to_str()).unwrap_or(file);
-        let report = ingest::load(&mut dataset, name, &bytes, &LoadOptions::default());
-        if !report.is_usable() {
-            let _ = writeln!(err, "{file}: {}", report.error.clone().unwrap_or_else(|| "no observations".into()));
-            rejected = true;
-        }
-        for reject in &report.rejected {
-            let _ = writeln!(err, "{}:{}: {} {}", reject.file, reject.line, reject.column, reject.reason);
-        }
-    }
+    // The same load as the page: computed intervals and the files' evidence included.
+    let mut session = Session::new();
+    let rejected = !super::input::load_files(&mut session, &arguments.files, err);
+    let dataset = &session.dataset;
     if dataset.is_empty() {
         return 1;
     }
-    let options = BenchmarkOptions { benchmark: arguments.against, level: arguments.level, polarity_overrides: arguments.polarity, no_quintiles: false };
-    let csv = benchmark_csv(&dataset, options);
+    let options = BenchmarkOptions {
+        benchmark: arguments.against,
+        level: arguments.level,
+        level_overrides: Default::default(),
+        polarity_overrides: arguments.polarity,
+        no_quintiles: false,
+    };
+    let csv = benchmark_csv(dataset, options);
     let written = match &arguments.out {
         Some(path) => std::fs::write(path, csv.as_bytes()).map_err(|e| e.to_string()),
         None => out.write_all(csv.as_bytes()).map_err(|e| e.to_string()),

@@ -34,7 +34,7 @@ fn parse_args(args: &[String]) -> Result<(Vec<String>, ViewSpec, bool, Option<St
             "--against" => spec.comparator = Benchmark::parse(&value()?),
             "--level" => {
                 let v = value()?;
-                spec.level = ConfidenceLevel::parse(&v).ok_or_else(|| format!("--level must be 95 or 99.8, not {v}"))?;
+                spec.level = Some(ConfidenceLevel::parse(&v).ok_or_else(|| format!("--level must be 95 or 99.8, not {v}"))?);
             }
             "--polarity" => {
                 let overrides = read_polarity(&value()?)?;

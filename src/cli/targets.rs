@@ -2,8 +2,7 @@
 
 use super::benchmark::read_polarity;
 use super::input::{load_files, number_cell, push_record, write_output};
-use crate::analysis::observation_groups::ObservationGroups;
-use crate::analysis::polarity::{effective_polarity, infer_polarities};
+use crate::analysis::polarity::{effective_polarity};
 use crate::analysis::series::all_series;
 use crate::analysis::targets::evaluate_targets;
 use crate::analysis::PolarityOverrides;
@@ -21,14 +20,13 @@ const USAGE: &str = "usage: indicator-lens targets FILE... --schedule FILE [--po
 
 /// The target CSV: every observation of an indicator that has targets, judged against them.
 pub fn targets_csv(dataset: &Dataset, overrides: &PolarityOverrides) -> String {
-    let inferred = infer_polarities(dataset, &ObservationGroups::new(dataset));
     let mut text = String::new();
     push_record(&mut text, &HEADER.map(str::to_owned));
     for (key, rows) in all_series(dataset) {
         if !dataset.targets.iter().any(|t| t.indicator == key.indicator) {
             continue;
         }
-        let polarity = effective_polarity(dataset, key.indicator, overrides, &inferred);
+        let polarity = effective_polarity(dataset, key.indicator, overrides);
         let indicator = &dataset.indicators[key.indicator as usize];
         let area = &dataset.areas[key.area as usize];
         if area.is_england() {

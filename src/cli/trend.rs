@@ -3,8 +3,7 @@
 use super::benchmark::read_polarity;
 use super::input::{load_files, parse_percentage, push_record, write_output};
 use crate::analysis::direction::{direction_of_travel, DirectionRule, ValueWithInterval};
-use crate::analysis::observation_groups::ObservationGroups;
-use crate::analysis::polarity::{effective_polarity, infer_polarities};
+use crate::analysis::polarity::{effective_polarity};
 use crate::analysis::recent_trend::{recent_trend, TrendMethod};
 use crate::analysis::series::{all_series, comparator_row, latest_valued};
 use crate::analysis::PolarityOverrides;
@@ -22,12 +21,11 @@ const USAGE: &str = "usage: indicator-lens trend FILE... [--polarity FILE] [--th
 
 /// The trend CSV for a loaded dataset: one row per series, at its latest period with a value.
 pub fn trend_csv(dataset: &Dataset, overrides: &PolarityOverrides, rule: &DirectionRule) -> String {
-    let inferred = infer_polarities(dataset, &ObservationGroups::new(dataset));
     let mut text = String::new();
     push_record(&mut text, &HEADER.map(str::to_owned));
     for (key, rows) in all_series(dataset) {
-        let polarity = effective_polarity(dataset, key.indicator, overrides, &inferred);
-        let trend = recent_trend(dataset, &rows, polarity, TrendMethod::WeightedRegression);
+        let polarity = effective_polarity(dataset, key.indicator, overrides);
+        let trend = recent_trend(dataset, &rows, polarity, TrendMethod::Auto);
         let latest = latest_valued(dataset, &rows).or(rows.last().copied());
         let Some(latest) = latest else { continue };
         let value = |r: usize| {

@@ -27,7 +27,8 @@ pub use formats::reference::POPULATION;
 pub use choices::{detection_choices, DetectionChoices};
 pub use layout::Layout;
 pub use stream::StreamingLoad;
-pub use report::{ColumnUse, FileReport, LoadReport, Reject, Warning};
+pub use infer::{infer_from_name, multiplier_text, value_type_text};
+pub use report::{ColumnUse, EvidenceEntry, FileReport, LoadReport, Reject, Warning};
 
 use crate::model::Dataset;
 use serde::{Deserialize, Serialize};

@@ -35,6 +35,23 @@ pub struct ColumnUse {
     pub role: String,
 }
 
+/// How one fact about an indicator of the file was decided (value type, level, polarity), for the report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EvidenceEntry {
+    /// Indicator key (id, or name).
+    pub indicator: String,
+    /// Indicator name.
+    pub name: String,
+    /// `value type`, `comparison level`, `polarity` or `conflict`.
+    pub fact: String,
+    /// The choice made (`crude rate per 10,000`, `99.8%`, `low is good`).
+    pub choice: String,
+    /// What decided it (`the rows' numbers`, `the published labels`, `the indicator's name`, `default`).
+    pub source: String,
+    /// The rule and the numbers behind it.
+    pub rule: String,
+}
+
 /// The report on one loaded file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct FileReport {
@@ -64,6 +81,8 @@ pub struct FileReport {
     pub columns: Vec<ColumnUse>,
     /// Interval methods used where the file gave counts but no interval (`Wilson score` …).
     pub interval_methods: Vec<String>,
+    /// How each indicator's value type, comparison level and polarity were decided, over everything loaded then.
+    pub evidence: Vec<EvidenceEntry>,
     /// A message when nothing usable was found (not CSV, empty, binary …).
     pub error: Option<String>,
 }

@@ -58,6 +58,11 @@ pub struct Observation {
     pub published_trend: Sym,
     /// Where the interval came from.
     pub interval_source: IntervalSource,
+    /// The area type this row gives its area (`Upper tier local authorities (4/21-3/23)`), empty when none:
+    /// one area can be in several types, in several files, so the row keeps its own.
+    pub area_type: Sym,
+    /// The parent (code, or name when there is no code) this row gives its area, empty when none.
+    pub parent: Sym,
     /// File the observation was read from.
     pub file: Sym,
     /// 1-based line of the record in that file.
@@ -87,6 +92,8 @@ impl Observation {
             published_parent: Sym(0),
             published_trend: Sym(0),
             interval_source: IntervalSource::None,
+            area_type: Sym(0),
+            parent: Sym(0),
             file,
             line,
         }

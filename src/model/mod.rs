@@ -16,13 +16,15 @@ mod dataset;
 pub mod fast_hash;
 mod indicator;
 mod interner;
+mod level;
 mod period;
 mod plans;
 
 pub use age_band::AgeBand;
 pub use area::{Area, AreaKind};
 pub use dataset::{Dataset, IntervalSource, Observation, ObservationRow, PushOutcome};
-pub use indicator::{Indicator, Polarity, ValueType};
+pub use indicator::{Decision, EvidenceSource, Indicator, IndicatorEvidence, Polarity, ValueType};
 pub use interner::{Interner, Sym};
+pub use level::ConfidenceLevel;
 pub use period::{CalendarDate, Period, PeriodKind};
 pub use plans::{IndicatorText, PlannedValue, TargetText};

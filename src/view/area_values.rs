@@ -1,7 +1,7 @@
 //! The rows a cross-area view uses: one overall observation (no category) per local area of the selection's type.
 
 use super::selection::Selection;
-use crate::analysis::area_types::{area_type_of, is_local_area};
+use crate::analysis::area_types::row_in_area_type;
 use crate::model::{Dataset, Sym};
 
 /// Row indexes of the selection's overall observations for each local area of its area type, in load order.
@@ -16,7 +16,7 @@ pub fn area_rows(dataset: &Dataset, selection: &Selection) -> Vec<usize> {
                 && o.age == selection.age
                 && o.category_type == Sym(0)
         })
-        .filter(|(_, o)| dataset.areas.get(o.area as usize).is_some_and(|a| is_local_area(a) && area_type_of(a) == selection.area_type))
+        .filter(|(_, o)| row_in_area_type(dataset, o, &selection.area_type))
         .map(|(row, _)| row)
         .collect()
 }

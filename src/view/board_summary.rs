@@ -6,8 +6,7 @@ use super::table::ViewTable;
 use super::{polarity_overrides, ViewError, ViewSpec};
 use crate::analysis::direction::Direction;
 use crate::analysis::number_text::format_number;
-use crate::analysis::observation_groups::ObservationGroups;
-use crate::analysis::polarity::{effective_polarity, infer_polarities};
+use crate::analysis::polarity::{effective_polarity};
 use crate::analysis::summary::{summarise, summary_sentence, SummaryRow};
 use crate::analysis::targets::TargetStatus;
 use crate::model::Dataset;
@@ -54,8 +53,7 @@ pub fn board_summary_view(dataset: &Dataset, spec: &ViewSpec) -> Result<BoardSum
         None => None,
     };
     let overrides = polarity_overrides(spec)?;
-    let inferred = infer_polarities(dataset, &ObservationGroups::new(dataset));
-    let polarity_of = |i: u32| effective_polarity(dataset, i, &overrides, &inferred);
+    let polarity_of = |i: u32| effective_polarity(dataset, i, &overrides);
     let rows = summarise(dataset, &indicators, area, &polarity_of, &spec.direction);
     let counts = [Direction::Improved, Direction::Stable, Direction::Worsened, Direction::Increased, Direction::Decreased, Direction::NoComparator]
         .into_iter()

@@ -4,7 +4,7 @@ use super::legend::{legend_for, LegendEntry};
 use super::selection::Selection;
 use super::table::ViewTable;
 use super::SortOrder;
-use crate::analysis::area_types::{area_type_of, is_local_area};
+use crate::analysis::area_types::row_in_area_type;
 use crate::analysis::number_text::format_number;
 use crate::analysis::{Benchmarker, Comparison, ConfidenceLevel, Palette};
 use crate::model::{Dataset, Sym};
@@ -92,7 +92,7 @@ pub fn compare_areas_view(
     sort: SortOrder,
     palette: Palette,
 ) -> CompareAreasView {
-    let level = benchmarker.options().level;
+    let level = benchmarker.level_of(selection.indicator);
     let mut bars = Vec::new();
     let mut comparisons: Vec<Comparison> = Vec::new();
     let mut benchmarks: Vec<(String, f64)> = Vec::new();
@@ -103,7 +103,7 @@ pub fn compare_areas_view(
             && observation.age == selection.age
             && observation.category_type == Sym(0);
         let Some(area) = dataset.areas.get(observation.area as usize) else { continue };
-        if !in_view || !is_local_area(area) || area_type_of(area) != selection.area_type {
+        if !in_view || !row_in_area_type(dataset, observation, &selection.area_type) {
             continue;
         }
         let outcome = benchmarker.outcome(row);

@@ -126,7 +126,7 @@ pub fn inequalities_view(dataset: &Dataset, benchmarker: &Benchmarker<'_>, spec:
     };
     let same = |o: &Observation| o.indicator == indicator_id && o.area == area;
     let overall = dataset.rows().find(|o| same(o) && o.period == selection.period && o.sex == selection.sex && o.age == selection.age && !has_category(o));
-    let level = spec.level;
+    let level = benchmarker.level_of(indicator_id);
     let polarity = benchmarker.polarity_of(indicator_id);
     let area_value = overall.map(|o| o.value).and_then(finite);
     let compare = |o: &Observation| -> (Comparison, String) {

@@ -191,7 +191,10 @@ pub fn kpi_summary_view(dataset: &Dataset, benchmarker: &Benchmarker, spec: &Vie
     rows.retain(|r| spec.kpi.filter.keeps(r));
     spec.kpi.sort(&mut rows);
     let mut notes = vec![
-        format!("Compared with {benchmark} by the {} interval (Fingertips' rule).", spec.level.text()),
+        match spec.level {
+            Some(level) => format!("Compared with {benchmark} by the {} interval (Fingertips' rule).", level.text()),
+            None => format!("Compared with {benchmark} by each indicator's interval at the level its file's labels show, else 95% (Fingertips' rule)."),
+        },
         "Variation and assurance icons (Making Data Count) are given for monthly and quarterly series only.".to_owned(),
         spec.direction.text(),
     ];

@@ -4,7 +4,7 @@ use super::legend::{legend_for, LegendEntry};
 use super::selection::{select, select_indicator};
 use super::table::ViewTable;
 use super::{ViewError, ViewSpec};
-use crate::analysis::area_types::{area_type_of, is_local_area};
+use crate::analysis::area_types::{is_local_area, row_area_type};
 use crate::analysis::number_text::format_number;
 use crate::analysis::quintiles::{quintile_of, sorted_finite};
 use crate::analysis::{Benchmarker, Comparison, NotComparedReason};
@@ -86,7 +86,7 @@ pub fn map_view(dataset: &Dataset, benchmarker: &Benchmarker<'_>, spec: &ViewSpe
         .filter(|(_, o)| o.indicator == indicator_id && o.period == selection.period && o.sex == selection.sex && o.age == selection.age)
         .filter(|(_, o)| o.category_type == Sym(0))
         .filter(|(_, o)| {
-            dataset.areas.get(o.area as usize).is_some_and(|a| is_local_area(a) && wanted_type.is_none_or(|t| area_type_of(a) == t))
+            dataset.areas.get(o.area as usize).is_some_and(is_local_area) && wanted_type.is_none_or(|t| row_area_type(dataset, o) == t)
         })
         .map(|(row, _)| row)
         .collect();
@@ -164,7 +164,7 @@ pub fn map_view(dataset: &Dataset, benchmarker: &Benchmarker<'_>, spec: &ViewSpe
         None => district_map().hexes.iter().filter(|(code, _)| code.starts_with('E')).map(|(_, h)| [h.q, h.r]).filter(|c| !used.contains(c)).collect(),
     };
     let colouring = if judged {
-        format!("compared with {} at {} ({:?})", benchmarker.options().benchmark.display_name(dataset), benchmarker.options().level.text(), polarity)
+        format!("compared with {} at {} ({})", benchmarker.options().benchmark.display_name(dataset), benchmarker.level_of(indicator_id).text(), crate::analysis::polarity::polarity_text(polarity))
     } else {
         "quintiles of the mapped areas (no judgement of good or bad)".to_owned()
     };

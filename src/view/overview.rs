@@ -4,7 +4,7 @@ use super::legend::{legend_for, LegendEntry};
 use super::selection::{latest_period, select};
 use super::table::ViewTable;
 use super::ViewSpec;
-use crate::analysis::area_types::{area_type_of, is_england, is_local_area, is_region};
+use crate::analysis::area_types::{is_england, is_region, local_areas_by_type};
 use crate::analysis::number_text::format_number;
 use crate::analysis::{Benchmarker, Comparison, ConfidenceLevel, NotComparedReason, Palette};
 use crate::model::{Dataset, Sym};
@@ -68,8 +68,8 @@ pub struct OverviewRow {
 pub struct OverviewView {
     /// Benchmark description (`england`, `parent`, a code).
     pub benchmark: String,
-    /// Confidence level of the comparisons.
-    pub level: ConfidenceLevel,
+    /// Confidence level of every comparison; None: each indicator's own (see each cell's reason).
+    pub level: Option<ConfidenceLevel>,
     /// Area type of the local columns.
     pub area_type: String,
     /// Columns: England, regions, then areas A–Z.
@@ -84,10 +84,7 @@ pub struct OverviewView {
 }
 
 fn most_common_local_type(dataset: &Dataset) -> String {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for area in dataset.areas.iter().filter(|a| is_local_area(a)) {
-        *counts.entry(area_type_of(area)).or_default() += 1;
-    }
+    let counts: HashMap<String, usize> = local_areas_by_type(dataset).into_iter().map(|(t, areas)| (t, areas.len())).collect();
     counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(t, _)| t).unwrap_or_default()
 }
 
@@ -100,13 +97,8 @@ fn columns_for(dataset: &Dataset, area_type: &str) -> Vec<(u32, OverviewColumn)>
     columns.extend(dataset.areas.iter().enumerate().filter(|(_, a)| is_england(a)).map(|(i, _)| column(i, ColumnRole::England)));
     let mut regions: Vec<_> = dataset.areas.iter().enumerate().filter(|(_, a)| !is_england(a) && is_region(a)).map(|(i, _)| column(i, ColumnRole::Region)).collect();
     regions.sort_by(|a, b| a.1.area_name.cmp(&b.1.area_name));
-    let mut locals: Vec<_> = dataset
-        .areas
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| is_local_area(a) && area_type_of(a) == area_type)
-        .map(|(i, _)| column(i, ColumnRole::Area))
-        .collect();
+    let in_type = local_areas_by_type(dataset).remove(area_type).unwrap_or_default();
+    let mut locals: Vec<_> = in_type.iter().map(|&i| column(i as usize, ColumnRole::Area)).collect();
     locals.sort_by_key(|column| column.1.area_name.to_lowercase());
     columns.extend(regions);
     columns.extend(locals);

@@ -1,7 +1,7 @@
 //! Resolving what a view shows from a `ViewSpec`, with defaults for whatever the spec leaves empty.
 
 use super::{ViewError, ViewSpec};
-use crate::analysis::area_types::{area_type_of, is_local_area};
+use crate::analysis::area_types::{is_local_area, row_area_type};
 use crate::model::{Dataset, Sym};
 use std::collections::HashMap;
 
@@ -80,9 +80,8 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec, indicator: u32) -> Result<Sele
             dataset
                 .rows()
                 .filter(overall)
-                .filter_map(|o| dataset.areas.get(o.area as usize))
-                .filter(|a| is_local_area(a))
-                .map(area_type_of),
+                .filter(|o| dataset.areas.get(o.area as usize).is_some_and(is_local_area))
+                .map(|o| row_area_type(dataset, o).into_owned()),
         )
         .unwrap_or_default(),
     };

@@ -6,8 +6,7 @@ use super::selection::select_indicator;
 use super::table::ViewTable;
 use super::{polarity_overrides, ViewError, ViewSpec};
 use crate::analysis::number_text::format_number;
-use crate::analysis::observation_groups::ObservationGroups;
-use crate::analysis::polarity::{effective_polarity, infer_polarities};
+use crate::analysis::polarity::{effective_polarity};
 use crate::analysis::spc::{spc, Assurance, Improvement, SpcOptions, Variation};
 use crate::analysis::spc_explain::{assurance_reason, point_reason, suggested_rebase, variation_icon_reason, RebaseSuggestion};
 use crate::stats::SpcRules;
@@ -106,8 +105,7 @@ pub fn spc_view(dataset: &Dataset, spec: &ViewSpec) -> Result<SpcView, ViewError
     let key = SeriesKey { indicator, area, sex: first.sex, age: first.age, category_type: Sym(0), category: Sym(0) };
     let rows: Vec<usize> = series_rows(dataset, &key).into_iter().filter(|&r| dataset.row(r).value.is_finite()).collect();
     let overrides = polarity_overrides(spec)?;
-    let inferred = infer_polarities(dataset, &ObservationGroups::new(dataset));
-    let polarity = effective_polarity(dataset, indicator, &overrides, &inferred);
+    let polarity = effective_polarity(dataset, indicator, &overrides);
     let improvement = match spec.improvement.as_deref() {
         Some(text) => Improvement::parse(text).ok_or_else(|| ViewError::BadPolarity(text.to_owned()))?,
         None => improvement_for(polarity),

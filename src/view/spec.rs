@@ -54,8 +54,10 @@ pub struct ViewSpec {
     pub age: Option<String>,
     /// `england` (default), `parent`, an area code, or a list of codes (a comparator set).
     pub comparator: Benchmark,
-    /// 95 (default) or 99.8.
-    pub level: ConfidenceLevel,
+    /// 95 or 99.8 for every indicator; absent (default): each indicator's own, the level its file's labels show, else 95.
+    pub level: Option<ConfidenceLevel>,
+    /// Level by indicator key, chosen by the user over the file's evidence (`{"92196": 99.8}`).
+    pub levels: BTreeMap<String, ConfidenceLevel>,
     /// `value` (default) or `name`.
     pub sort: SortOrder,
     /// Polarity by indicator key: `high`, `low`, `none` (no judgement).
@@ -76,7 +78,8 @@ pub struct ViewSpec {
     pub comparator_period: Option<String>,
     /// The direction-of-travel rule: `{"test": "z_test"|"intervals_overlap", "relative_change_percent": 5, "ignore_intervals": false}`.
     pub direction: DirectionRule,
-    /// Recent-trend test: `weighted_regression` (default) or `chi_square_counts`.
+    /// Recent-trend test: `auto` (default: by the indicator's value type, χ² test for trend on counts for
+    /// proportions, CI-weighted regression otherwise), or `weighted_regression` / `chi_square_counts` to force one.
     pub trend_method: TrendMethod,
     /// SPC improvement direction: `increase`, `decrease` or `neutral` (default: from the polarity, else neutral).
     pub improvement: Option<String>,
@@ -241,6 +244,7 @@ pub fn benchmark_options(spec: &ViewSpec) -> Result<BenchmarkOptions, ViewError>
     Ok(BenchmarkOptions {
         benchmark: spec.comparator.clone(),
         level: spec.level,
+        level_overrides: spec.levels.clone(),
         polarity_overrides: polarity_overrides(spec)?,
         no_quintiles: false,
     })

@@ -4,7 +4,7 @@ use super::legend::{legend_for, LegendEntry};
 use super::selection::{latest_period, select};
 use super::table::ViewTable;
 use super::{ViewError, ViewSpec};
-use crate::analysis::area_types::{area_type_of, is_england, is_local_area};
+use crate::analysis::area_types::{is_england, row_area_type, row_in_area_type};
 use crate::analysis::number_text::format_number;
 use crate::analysis::observation_groups::group_key;
 use crate::analysis::spread::{SpineScale, Spread};
@@ -84,14 +84,14 @@ pub fn spine_view(dataset: &Dataset, benchmarker: &Benchmarker<'_>, spec: &ViewS
         None => default_area(dataset, spec).ok_or(ViewError::AreaNeeded)?,
     };
     let subject = &dataset.areas[area as usize];
-    let area_type = area_type_of(subject);
+    let mut area_types: Vec<String> = Vec::new();
     let england = dataset.areas.iter().position(is_england).map(|i| i as u32);
     let mut rows = Vec::new();
     let mut comparisons: Vec<Comparison> = Vec::new();
     for (index, indicator) in dataset.indicators.iter().enumerate() {
         let index = index as u32;
         let mut indicator_spec = spec.clone();
-        indicator_spec.area_type = Some(area_type.clone());
+        indicator_spec.area_type = None;
         let has_period = spec.period.as_deref().map(|label| dataset.rows().any(|o| o.indicator == index && o.area == area && dataset.periods[o.period as usize].label == label)).unwrap_or(false);
         if !has_period {
             let latest_for_area = dataset.rows().filter(|o| o.indicator == index && o.area == area && o.value.is_finite()).map(|o| o.period).max_by(|&a, &b| dataset.periods[a as usize].cmp(&dataset.periods[b as usize]));
@@ -101,9 +101,14 @@ pub fn spine_view(dataset: &Dataset, benchmarker: &Benchmarker<'_>, spec: &ViewS
         let in_group = |o: &crate::model::Observation| o.indicator == index && o.period == selection.period && o.sex == selection.sex && o.age == selection.age && o.category_type == Sym(0);
         let Some(row) = dataset.rows().position(|o| in_group(o) && o.area == area) else { continue };
         let observation = dataset.row(row);
+        // Peers are the areas of the type this indicator's row puts the subject in (one file's type is not another's).
+        let area_type = row_area_type(dataset, observation).into_owned();
+        if !area_types.contains(&area_type) {
+            area_types.push(area_type.clone());
+        }
         let key = group_key(observation);
         let england_value = england.and_then(|e| benchmarker.groups().row_of(&key, e)).map(|r| dataset.row(r).value).unwrap_or(f64::NAN);
-        let peers = dataset.rows().filter(|o| in_group(o)).filter(|o| dataset.areas.get(o.area as usize).map(|a| is_local_area(a) && area_type_of(a) == area_type).unwrap_or(false)).map(|o| o.value);
+        let peers = dataset.rows().filter(|o| in_group(o)).filter(|o| row_in_area_type(dataset, o, &area_type)).map(|o| o.value);
         let spread = Spread::of(peers);
         let polarity = benchmarker.polarity_of(index);
         let judged = matches!(polarity, Polarity::HighIsGood | Polarity::LowIsGood);
@@ -149,7 +154,7 @@ pub fn spine_view(dataset: &Dataset, benchmarker: &Benchmarker<'_>, spec: &ViewS
         polarity_needed: super::overview::polarity_needed(dataset, benchmarker, rows.iter().map(|r| r.indicator_key.as_str())),
         area_code: subject.code.clone(),
         area_name: subject.name.clone(),
-        area_type,
+        area_type: area_types.join("; "),
         benchmark: benchmarker.options().benchmark.display_name(dataset),
         rows,
         legend: legend_for(comparisons, palette),
@@ -162,9 +167,8 @@ fn default_area(dataset: &Dataset, spec: &ViewSpec) -> Option<u32> {
     dataset
         .rows()
         .filter(|o| o.indicator == selection.indicator && o.period == selection.period)
-        .filter_map(|o| dataset.areas.get(o.area as usize).map(|a| (o.area, a)))
-        .find(|(_, a)| is_local_area(a) && area_type_of(a) == selection.area_type)
-        .map(|(id, _)| id)
+        .find(|o| row_in_area_type(dataset, o, &selection.area_type))
+        .map(|o| o.area)
 }
 
 impl SpineView {

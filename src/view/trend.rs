@@ -7,8 +7,7 @@ use super::{polarity_overrides, ViewError, ViewSpec};
 use crate::analysis::area_types::is_local_area;
 use crate::analysis::direction::{direction_of_travel, Direction, ValueWithInterval};
 use crate::analysis::number_text::format_number;
-use crate::analysis::observation_groups::ObservationGroups;
-use crate::analysis::polarity::{effective_polarity, infer_polarities, polarity_text};
+use crate::analysis::polarity::{effective_polarity, polarity_text};
 use crate::analysis::recent_trend::{recent_trend, RecentTrend};
 use crate::analysis::series::{comparator_row, latest_valued, series_rows, SeriesKey};
 use crate::analysis::target_rules::TargetRule;
@@ -170,11 +169,10 @@ pub fn trend_view(dataset: &Dataset, spec: &ViewSpec) -> Result<TrendView, ViewE
     let areas = chosen_areas(dataset, spec, indicator)?;
     let (sex, age) = breakdown(dataset, spec, indicator, areas[0]);
     let overrides = polarity_overrides(spec)?;
-    let inferred = infer_polarities(dataset, &ObservationGroups::new(dataset));
-    let polarity = effective_polarity(dataset, indicator, &overrides, &inferred);
+    let polarity = effective_polarity(dataset, indicator, &overrides);
     let mut lines: Vec<(u32, &str)> = areas.iter().map(|&a| (a, "area")).collect();
-    let parent = dataset.areas[areas[0] as usize].parent_code.clone();
-    let region = dataset.find_area(&parent).filter(|r| dataset.areas[*r as usize].kind == AreaKind::Region);
+    let parent = dataset.rows().find(|o| o.indicator == indicator && o.area == areas[0]).and_then(|o| crate::analysis::area_types::row_parent(dataset, o));
+    let region = parent.filter(|r| dataset.areas[*r as usize].kind == AreaKind::Region);
     let england = dataset.areas.iter().position(|a| a.is_england()).map(|e| e as u32);
     for (extra, role) in [(region, "region"), (england, "england")] {
         if let Some(a) = extra.filter(|a| !areas.contains(a)) {

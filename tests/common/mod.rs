@@ -1,7 +1,7 @@
 //! Helpers shared by the ingest tests: read a sample from ../shared/samples and load it.
 #![allow(dead_code)]
 
-use indicator_lens::ingest::{self, FileReport, LoadOptions};
+use indicator_lens::ingest::{FileReport, LoadOptions};
 use indicator_lens::model::{Dataset, Observation};
 
 /// Bytes of a file under `shared/samples/` (beside the repository).
@@ -12,8 +12,10 @@ pub fn sample(relative: &str) -> Vec<u8> {
 
 /// Loads `bytes` as `name` into a fresh dataset.
 pub fn load(name: &str, bytes: &[u8]) -> (Dataset, FileReport) {
-    let mut dataset = Dataset::new();
-    let report = ingest::load(&mut dataset, name, bytes, &LoadOptions::default());
+    // The one load path of the page and the CLI: intervals computed from counts, evidence decided.
+    let mut session = indicator_lens::session::Session::new();
+    let report = session.load(name, bytes, &LoadOptions::default());
+    let dataset = session.dataset;
     (dataset, report)
 }
 

@@ -135,6 +135,9 @@ impl Reader {
         obs.published_england = sink.sym_in_column(5, get(Role::ComparedEngland));
         obs.published_parent = sink.sym_in_column(6, get(Role::ComparedParent));
         obs.published_trend = sink.sym_in_column(7, get(Role::RecentTrend));
+        obs.area_type = sink.sym_in_column(8, get(Role::AreaType));
+        let parent = get(Role::ParentCode);
+        obs.parent = sink.sym_in_column(9, if parent.is_empty() { get(Role::ParentName) } else { parent });
         sink.push(obs);
     }
 }

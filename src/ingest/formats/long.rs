@@ -44,6 +44,8 @@ pub fn read(table: &Table, sink: &mut Sink) {
             let known = &mut sink.dataset.indicators[indicator as usize];
             if known.polarity == Polarity::Unknown {
                 known.polarity = polarity;
+                let rule = format!("the `{}` column says `{polarity_text}`", map.header(Role::Polarity));
+                known.evidence.polarity = Some(crate::model::Decision::new(polarity_text, crate::model::EvidenceSource::File, rule));
             }
         } else if !polarity_text.is_empty() && !unknown_polarities.iter().any(|w: &String| w.eq_ignore_ascii_case(polarity_text)) {
             unknown_polarities.push(polarity_text.to_owned());

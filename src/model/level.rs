@@ -1,6 +1,6 @@
 //! Confidence levels used for benchmarking: 95% and 99.8%.
 
-use crate::model::Observation;
+use super::Observation;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The confidence level of the interval compared with the benchmark.
