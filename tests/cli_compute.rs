@@ -137,3 +137,192 @@ fn errors_and_exit_codes() {
     assert_eq!(rows[1]["reason"], "denominators must be greater than zero");
     assert!(rows[2]["reason"].contains("not a number"));
 }
+
+/// Writes `rows` (first row the header) as a CSV in the temp directory and returns its path.
+fn temp_csv(name: &str, rows: &[Vec<String>]) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("indicator_lens_{name}_{}.csv", std::process::id()));
+    let mut w = csv::Writer::from_path(&path).unwrap();
+    for r in rows {
+        w.write_record(r).unwrap();
+    }
+    w.flush().unwrap();
+    path
+}
+
+/// Runs `compute` on an input built in the temp directory, grouped by `case_id`, without --multiplier:
+/// every group's multiplier comes from its rows' `multiplier` cells.
+fn compute_cases(kind: &str, name: &str, input: &[Vec<String>], levels: &str) -> Vec<HashMap<String, String>> {
+    let path = temp_csv(name, input);
+    let (code, rows, err) = compute(&[kind, "--input", path.to_str().unwrap(), "--group", "case_id", "--confidence", levels]);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(code, 0, "{err}");
+    rows
+}
+
+fn case<'a>(rows: &'a [HashMap<String, String>], id: &str) -> &'a HashMap<String, String> {
+    rows.iter().find(|r| r["case_id"] == id).unwrap_or_else(|| panic!("no output group {id}"))
+}
+
+/// Checks one output group against an expected oracle row: `cols` numerically, statistic exactly, and the
+/// method where the package computed a value.
+fn check_case(w: &mut Worst, got: &HashMap<String, String>, want: &Row, cols: &[&str]) {
+    compare(w, got, want, &cols.iter().map(|c| (*c, *c)).collect::<Vec<_>>());
+    assert_eq!(got["statistic"], text(want, "statistic"), "{}", got["case_id"]);
+    if !num(want, "value").is_nan() {
+        assert_eq!(got["method"], text(want, "method"), "{}", got["case_id"]);
+    }
+}
+
+const TWO_LEVELS: [&str; 5] = ["value", "lower95_0cl", "upper95_0cl", "lower99_8cl", "upper99_8cl"];
+
+#[test]
+fn every_oracle_group_with_its_multiplier() {
+    let mut groups = 0;
+    // Proportions and crude rates: each row of the package's per-row file as a group of one (with the
+    // row's multiplier, 1 / 100 / 1e5), and each group of its grouped file (the Area's rows summed, with the
+    // grouped file's multiplier in every row of the group).
+    for (kind, rows_file, grouped_file) in [
+        ("proportion", "xlsx_sheets/testdata_Proportion__testdata_Prop.csv", "xlsx_sheets/testdata_Proportion__testdata_Prop_g.csv"),
+        ("rate", "xlsx_sheets/testdata_Rate__testdata_Rate.csv", "xlsx_sheets/testdata_Rate__testdata_Rate_g.csv"),
+    ] {
+        let mut w = Worst::new(&format!("cli compute {kind} per case"), CLOSED);
+        let per_row = read_rows(rows_file);
+        let header = ["case_id", "numerator", "denominator", "multiplier"].map(String::from).to_vec();
+        let mut input = vec![header.clone()];
+        for (k, r) in per_row.iter().enumerate() {
+            input.push(vec![format!("row{k}"), text(r, "Numerator").into(), text(r, "Denominator").into(), text(r, "multiplier").into()]);
+        }
+        let out = compute_cases(kind, &format!("{kind}_rows"), &input, "0.95,0.998");
+        for (k, want) in per_row.iter().enumerate() {
+            check_case(&mut w, case(&out, &format!("row{k}")), want, &TWO_LEVELS);
+            groups += 1;
+        }
+        let grouped = read_rows(grouped_file);
+        let mut input = vec![header];
+        for want in &grouped {
+            for r in per_row.iter().filter(|r| text(r, "Area") == text(want, "Area")) {
+                input.push(vec![text(want, "Area").into(), text(r, "Numerator").into(), text(r, "Denominator").into(), text(want, "multiplier").into()]);
+            }
+        }
+        let out = compute_cases(kind, &format!("{kind}_groups"), &input, "0.95");
+        for want in &grouped {
+            let got = case(&out, text(want, "Area"));
+            check_case(&mut w, got, want, &["value", "lowercl", "uppercl"]);
+            groups += 1;
+        }
+    }
+    // DSR: the multiarea areas per 10,000 (results rows 1–3) and per 100,000 (5–7) on ESP2013 (the default
+    // standard), and testdata_1976 per 10,000 and 100,000 (rows 4 and 8) on its own ESP1976 column, whose
+    // 99.8% columns the package's tests do not use (SOURCES.md).
+    let want = read_rows("xlsx_sheets/testdata_DSR_ISR__testresults_DSR.csv");
+    let mut w = Worst::new("cli compute dsr per case", CLOSED);
+    let multiarea = read_rows("xlsx_sheets/testdata_DSR_ISR__testdata_multiarea.csv");
+    let mut input = vec![["case_id", "count", "pop", "multiplier"].map(String::from).to_vec()];
+    for m in ["10000", "100000"] {
+        for r in &multiarea {
+            input.push(vec![format!("{}@{m}", text(r, "area")), text(r, "count").into(), text(r, "pop").into(), m.into()]);
+        }
+    }
+    let out = compute_cases("dsr", "dsr_multiarea", &input, "0.95,0.998");
+    for (range, m) in [(0..3, "10000"), (4..7, "100000")] {
+        for e in &want[range] {
+            let got = case(&out, &format!("{}@{m}", text(e, "area")));
+            check_case(&mut w, got, e, &[&["total_count", "total_pop"][..], &TWO_LEVELS[..]].concat());
+            groups += 1;
+        }
+    }
+    let esp1976 = read_rows("xlsx_sheets/testdata_DSR_ISR__testdata_1976.csv");
+    let mut input = vec![["case_id", "count", "pop", "stdpop", "multiplier"].map(String::from).to_vec()];
+    for m in ["10000", "100000"] {
+        for r in &esp1976 {
+            input.push(vec![format!("1976@{m}"), text(r, "count").into(), text(r, "pop").into(), text(r, "esp1976").into(), m.into()]);
+        }
+    }
+    let out = compute_cases("dsr", "dsr_1976", &input, "0.95,0.998");
+    for (row, m) in [(3, "10000"), (7, "100000")] {
+        check_case(&mut w, case(&out, &format!("1976@{m}")), &want[row], &["total_count", "total_pop", "value", "lower95_0cl", "upper95_0cl"]);
+        groups += 1;
+    }
+    // ISRate per 100,000 (results rows 1–3) and per 1,000 (4–6); ISR ×1 (7–9) and ×100 (10–12); the
+    // reference counts and populations as fields of the input.
+    let want = read_rows("xlsx_sheets/testdata_DSR_ISR__testresults_ISR.csv");
+    let mut w = Worst::new("cli compute isr/israte per case", CLOSED);
+    let isr_in = read_rows("xlsx_sheets/testdata_DSR_ISR__testdata_multiarea_isr.csv");
+    for (kind, cases) in [("israte", [(0..3, "100000"), (3..6, "1000")]), ("isr", [(6..9, "1"), (9..12, "100")])] {
+        let mut input = vec![["case_id", "count", "pop", "refcount", "refpop", "multiplier"].map(String::from).to_vec()];
+        for (_, m) in &cases {
+            for r in &isr_in {
+                let cells = ["count", "pop", "refcount", "refpop"].map(|c| text(r, c).to_owned());
+                input.push([vec![format!("{}@{m}", text(r, "area"))], cells.to_vec(), vec![m.to_string()]].concat());
+            }
+        }
+        let out = compute_cases(kind, kind, &input, "0.95,0.998");
+        let lead: &[&str] = if kind == "israte" { &["observed", "expected", "ref_rate"] } else { &["observed", "expected"] };
+        for (range, m) in cases {
+            for e in &want[range] {
+                check_case(&mut w, case(&out, &format!("{}@{m}", text(e, "area"))), e, &[lead, &TWO_LEVELS[..]].concat());
+                groups += 1;
+            }
+        }
+    }
+    // Means (no multiplier in the package): Area1, Area2 and all 26 values as "No grouping".
+    let want = read_rows("xlsx_sheets/testdata_Mean__testdata_Mean_results.csv");
+    let mut w = Worst::new("cli compute mean per case", CLOSED);
+    let values = read_rows("xlsx_sheets/testdata_Mean__testdata_Mean.csv");
+    let mut input = vec![["case_id", "value"].map(String::from).to_vec()];
+    for r in &values {
+        input.push(vec![text(r, "area").into(), text(r, "values").into()]);
+    }
+    for r in &values {
+        input.push(vec!["No grouping".into(), text(r, "values").into()]);
+    }
+    let out = compute_cases("mean", "mean_cases", &input, "0.95,0.998");
+    for e in &want {
+        check_case(&mut w, case(&out, text(e, "area")), e, &[&["value_sum", "value_count", "stdev"][..], &TWO_LEVELS[..]].concat());
+        groups += 1;
+    }
+    assert_eq!(groups, 19 + 11 + 20 + 12 + 8 + 12 + 3);
+}
+
+#[test]
+fn group_multipliers_that_disagree_or_do_not_apply() {
+    let input = |name: &str, rows: &[[&str; 4]]| {
+        let mut all = vec![["case_id", "numerator", "denominator", "multiplier"].map(String::from).to_vec()];
+        all.extend(rows.iter().map(|r| r.map(String::from).to_vec()));
+        temp_csv(name, &all)
+    };
+    // Group a: two rows with different multipliers, an error unless --multiplier settles it. Group b: a blank
+    // cell takes the group's one multiplier, (20 + 30) / 2000 per 100 = 2.5.
+    let path = input("rate_mixed", &[["a", "20", "1000", "100"], ["a", "30", "1000", "100000"], ["b", "20", "1000", "100"], ["b", "30", "1000", ""]]);
+    let p = path.to_str().unwrap();
+    let (code, rows, _) = compute(&["rate", "--input", p, "--group", "case_id"]);
+    assert_eq!(code, 0);
+    let (a, b) = (case(&rows, "a"), case(&rows, "b"));
+    assert_eq!(a["value"], "");
+    assert!(a["reason"].contains("different multipliers (100, 100000)"), "{}", a["reason"]);
+    assert_eq!((b["value"].as_str(), b["statistic"].as_str()), ("2.5", "rate per 100"));
+    let (_, rows, _) = compute(&["rate", "--input", p, "--group", "case_id", "--multiplier", "1000"]);
+    assert_eq!((case(&rows, "a")["value"].as_str(), case(&rows, "a")["statistic"].as_str()), ("25", "rate per 1000"));
+    // …but a group's own multiplier wins over --multiplier, as a row's own does.
+    assert_eq!(case(&rows, "b")["statistic"], "rate per 100");
+    let _ = std::fs::remove_file(&path);
+    // A bad multiplier cell is the group's (or the row's) reason.
+    let path = input("rate_bad_multiplier", &[["a", "20", "1000", "-5"]]);
+    for args in [vec!["proportion", "--group", "case_id"], vec!["rate"]] {
+        let (_, rows, _) = compute(&[&args[..], &["--input", path.to_str().unwrap()][..]].concat());
+        assert!(rows[0]["reason"].contains("multiplier must be positive"), "{}", rows[0]["reason"]);
+    }
+    let _ = std::fs::remove_file(&path);
+    // The mean has no multiplier: asking for one is refused, not ignored.
+    let mean = temp_csv(
+        "mean_multiplier",
+        &[vec!["case_id".into(), "value".into(), "multiplier".into()], vec!["a".into(), "1".into(), "100".into()], vec!["a".into(), "3".into(), "".into()]],
+    );
+    let (code, rows, _) = compute(&["mean", "--input", mean.to_str().unwrap(), "--group", "case_id"]);
+    assert_eq!(code, 0);
+    assert!(case(&rows, "a")["reason"].contains("takes no multiplier"), "{}", case(&rows, "a")["reason"]);
+    let (code, _, err) = compute(&["mean", "--input", mean.to_str().unwrap(), "--multiplier", "100"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("takes no multiplier"), "{err}");
+    let _ = std::fs::remove_file(&mean);
+}

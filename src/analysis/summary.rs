@@ -74,7 +74,7 @@ pub fn summarise(
         };
         let evaluation = latest.and_then(|l| evaluate_targets(dataset, &rows, polarity).into_iter().find(|e| e.period == label(l)));
         let has_target = evaluation.as_ref().is_some_and(|e| e.contract_year.is_some());
-        let trend = recent_trend(dataset, &rows, polarity, TrendMethod::WeightedRegression);
+        let trend = recent_trend(dataset, &rows, polarity, TrendMethod::Auto);
         rows_out.push(SummaryRow {
             indicator: dataset.indicators[indicator as usize].name.clone(),
             area: dataset.areas[area as usize].name.clone(),

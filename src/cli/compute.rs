@@ -5,7 +5,9 @@ use std::io::Write;
 use crate::stats::{self, Estimate, StatsError};
 
 const USAGE: &str = "usage: indicator-lens compute proportion|rate|dsr|isr|israte|mean --input FILE \
-[--group COL] [--multiplier N] [--confidence 0.95[,0.998]]";
+[--group COL] [--multiplier N] [--confidence 0.95[,0.998]]
+  a `multiplier` column (one per row, or one per group) wins over --multiplier; --multiplier settles a group
+  whose rows disagree; the mean takes no multiplier";
 
 /// Which statistic to compute.
 #[derive(Clone, Copy, PartialEq)]
@@ -113,6 +115,9 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--confidence" => levels = parse_levels(&value()?)?,
             other => return Err(format!("unknown option `{other}`")),
         }
+    }
+    if kind == Kind::Mean && multiplier.is_some_and(|m| m != 1.0) {
+        return Err("the mean takes no multiplier (as PHEindicatormethods' calculate_mean)".into());
     }
     let input = input.ok_or("--input FILE is required")?;
     Ok(Options { kind, input, group, multiplier, levels })
@@ -229,18 +234,52 @@ fn estimate_cells(ests: &[Result<Estimate, StatsError>]) -> (Vec<String>, Option
     (cells, reason)
 }
 
+/// The statistic's multiplier when neither a `multiplier` cell nor --multiplier gives one (the package's defaults).
+fn default_multiplier(kind: Kind) -> f64 {
+    match kind {
+        Kind::Proportion | Kind::Isr | Kind::Mean => 1.0,
+        Kind::Rate | Kind::Dsr | Kind::IsRate => 100_000.0,
+    }
+}
+
+/// A row's own `multiplier` cell, when the input has the column and the cell is not empty.
+fn multiplier_cell(t: &Table, row: &[String]) -> Result<Option<f64>, String> {
+    let Some(i) = t.col("multiplier") else { return Ok(None) };
+    let m = cell(row, i, "multiplier")?;
+    if m.is_nan() {
+        return Ok(None);
+    }
+    if !(m.is_finite() && m > 0.0) {
+        return Err(format!("multiplier must be positive, got `{}`", row[i].trim()));
+    }
+    Ok(Some(m))
+}
+
 /// Multiplier of a row: its own `multiplier` cell, else --multiplier, else the statistic's default.
 fn row_multiplier(opts: &Options, t: &Table, row: &[String]) -> Result<f64, String> {
-    if let Some(i) = t.col("multiplier") {
-        let m = cell(row, i, "multiplier")?;
-        if !m.is_nan() {
-            return Ok(m);
+    Ok(multiplier_cell(t, row)?.or(opts.multiplier).unwrap_or_else(|| default_multiplier(opts.kind)))
+}
+
+/// Multiplier of a group: the one its rows' `multiplier` cells give (empty cells left out), else --multiplier,
+/// else the statistic's default. Rows that disagree are settled by --multiplier, else the group is an error.
+fn group_multiplier(opts: &Options, t: &Table, rows: &[&Vec<String>]) -> Result<f64, String> {
+    let mut found: Vec<f64> = Vec::new();
+    for row in rows {
+        if let Some(m) = multiplier_cell(t, row)? {
+            if !found.contains(&m) {
+                found.push(m);
+            }
         }
     }
-    Ok(opts.multiplier.unwrap_or(match opts.kind {
-        Kind::Proportion | Kind::Isr => 1.0,
-        _ => 100_000.0,
-    }))
+    match (found.as_slice(), opts.multiplier) {
+        ([m], _) => Ok(*m),
+        ([], flag) => Ok(flag.unwrap_or_else(|| default_multiplier(opts.kind))),
+        (_, Some(flag)) => Ok(flag),
+        (many, None) => Err(format!(
+            "the rows of this group have different multipliers ({}): give one per group, or --multiplier",
+            many.iter().map(|&m| stats::format_multiplier(m)).collect::<Vec<_>>().join(", ")
+        )),
+    }
 }
 
 /// Levels of a row: its own `confidence` cell (single-level runs only), else --confidence.
@@ -332,11 +371,7 @@ fn grouped_crude(opts: &Options, t: &Table) -> Result<Table, String> {
             x += cell(r, xi, "numerator")?;
             n += cell(r, ni, "denominator")?;
         }
-        // For groups, --multiplier wins over the rows' own multiplier cells.
-        let m = match opts.multiplier {
-            Some(m) => m,
-            None => row_multiplier(opts, t, rows[0])?,
-        };
+        let m = group_multiplier(opts, t, rows)?;
         let mut cells = vec![fmt_num(x), fmt_num(n)];
         cells.extend(crude_cells(opts, x, n, m, &opts.levels));
         Ok(cells)
@@ -401,7 +436,7 @@ fn dsr_group(opts: &Options, t: &Table, rows: &[&Vec<String>]) -> Result<Vec<Str
     let (x, n) = (column(t, rows, "count")?, column(t, rows, "pop")?);
     // Without a stdpop column the bands are taken to be the 19 ESP2013 bands, in order.
     let w = if t.col("stdpop").is_some() { column(t, rows, "stdpop")? } else { stats::ESP2013.to_vec() };
-    let m = opts.multiplier.unwrap_or(100_000.0);
+    let m = group_multiplier(opts, t, rows)?;
     let res: Vec<_> = opts.levels.iter().map(|&c| stats::dsr(&x, &n, &w, c, m)).collect();
     let first = res[0].as_ref().map_err(|e| e.to_string())?;
     let ests: Vec<_> = res.iter().map(|r| r.as_ref().map(|d| d.estimate).map_err(Clone::clone)).collect();
@@ -420,13 +455,13 @@ fn isr_group(opts: &Options, t: &Table, rows: &[&Vec<String>]) -> Result<Vec<Str
     let e = stats::expected_count(&n, &xr, &nr).map_err(|e| e.to_string())?;
     let mut out = vec![fmt_num(o), fmt_num(e)];
     let (ests, statistic): (Vec<_>, String) = if opts.kind == Kind::IsRate {
-        let m = opts.multiplier.unwrap_or(100_000.0);
+        let m = group_multiplier(opts, t, rows)?;
         let rr = stats::reference_rate(&xr, &nr, m).map_err(|e| e.to_string())?;
         out.push(fmt_num(rr));
         let label = format!("indirectly standardised rate per {}", stats::format_multiplier(m));
         (opts.levels.iter().map(|&c| stats::israte(o, e, rr, c)).collect(), label)
     } else {
-        let rv = opts.multiplier.unwrap_or(1.0);
+        let rv = group_multiplier(opts, t, rows)?;
         let label = format!("indirectly standardised ratio x {}", stats::format_multiplier(rv));
         (opts.levels.iter().map(|&c| stats::isratio(o, e, c, rv)).collect(), label)
     };
@@ -437,6 +472,11 @@ fn isr_group(opts: &Options, t: &Table, rows: &[&Vec<String>]) -> Result<Vec<Str
 }
 
 fn mean_group(opts: &Options, t: &Table, rows: &[&Vec<String>]) -> Result<Vec<String>, String> {
+    // calculate_mean has no multiplier: a group that asks for one is refused rather than left unscaled.
+    let m = group_multiplier(opts, t, rows)?;
+    if m != 1.0 {
+        return Err(format!("the mean takes no multiplier (as PHEindicatormethods' calculate_mean), got {}", stats::format_multiplier(m)));
+    }
     let v = column(t, rows, "value")?;
     let res: Vec<_> = opts.levels.iter().map(|&c| stats::mean_t(&v, c)).collect();
     let first = res[0].as_ref().map_err(|e| e.to_string())?;
