@@ -84,3 +84,61 @@ fn usage_and_input_errors() {
     assert_eq!(code, 1);
     assert!(err.contains("cannot read"));
 }
+
+/// Every shared sample: the CLI's labels are the session's (the page's) labels, row for row.
+#[test]
+fn cli_and_session_give_the_same_labels_on_every_shared_sample() {
+    use indicator_lens::analysis::{BenchmarkOptions, Benchmarker};
+    use indicator_lens::ingest::LoadOptions;
+    use indicator_lens::session::Session;
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples/");
+    let mut paths: Vec<String> = Vec::new();
+    for dir in ["", "fingertips/"] {
+        for entry in std::fs::read_dir(format!("{root}{dir}")).expect("samples").flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".csv") {
+                paths.push(format!("{root}{dir}{name}"));
+            }
+        }
+    }
+    paths.sort();
+    let mut compared = 0;
+    for path in &paths {
+        let (_, out, _) = benchmark(&[path]);
+        if out.is_empty() {
+            continue; // a file with no observations (a target schedule): nothing to compare
+        }
+        let cli = records(&out);
+        let mut session = Session::new();
+        let name = path.rsplit('/').next().expect("name");
+        session.load(name, &std::fs::read(path).expect("sample"), &LoadOptions::default());
+        let benchmarker = Benchmarker::new(&session.dataset, BenchmarkOptions::default());
+        assert_eq!(cli.len(), session.dataset.len(), "{path}");
+        for (row, record) in cli.iter().enumerate() {
+            let outcome = benchmarker.outcome(row);
+            assert_eq!(&record[12], outcome.comparison.label(), "{path} row {row}");
+            assert_eq!(&record[14], outcome.level.text(), "{path} row {row}");
+            compared += 1;
+        }
+    }
+    assert!(compared > 400, "{compared} rows compared");
+}
+
+/// A count-only return (no value, no interval): the CLI computes Wilson intervals as the page does and compares.
+#[test]
+fn count_only_file_is_compared_in_the_cli_as_in_the_page() {
+    let dir = std::env::temp_dir().join(format!("il-count-only-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join("counts.csv");
+    let mut text = String::from("Area Code,Area Name,Indicator,Period,Numerator,Denominator\nE92000001,England,Breastfeeding at 6-8 weeks (%),2023/24,300000,600000\n");
+    for (i, (count, denominator)) in [(300, 1000), (480, 1000), (520, 1000), (700, 1000)].iter().enumerate() {
+        text.push_str(&format!("E0600000{},Area {i},Breastfeeding at 6-8 weeks (%),2023/24,{count},{denominator}\n", i + 1));
+    }
+    std::fs::write(&path, text).expect("write");
+    let (code, out, err) = benchmark(&[path.to_str().expect("path")]);
+    assert_eq!(code, 0, "{err}");
+    let labels: Vec<String> = records(&out).iter().skip(1).map(|r| r[12].to_owned()).collect();
+    assert_eq!(labels, ["Lower", "Similar", "Similar", "Higher"]);
+    assert!(records(&out).iter().skip(1).all(|r| &r[13] == "computed interval"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

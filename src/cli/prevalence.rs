@@ -7,8 +7,8 @@
 
 use crate::analysis::prevalence::estimate_prevalence;
 use crate::analysis::prevalence_inputs::prevalence_inputs;
-use crate::ingest::{self, LoadOptions};
-use crate::model::Dataset;
+use crate::ingest::LoadOptions;
+use crate::session::Session;
 use crate::view::access::access_view;
 use crate::view::prevalence::parse_bands;
 use crate::view::csv_cell;
@@ -70,13 +70,13 @@ fn parse_arguments(args: &[String]) -> Result<Arguments, String> {
     Ok(parsed)
 }
 
-/// Loads `path` into `dataset`; `Err` with a message when unreadable or not one of the `expected` layouts.
-fn load(dataset: &mut Dataset, path: &str, expected: &[&str], err: &mut dyn Write) -> Result<(), ()> {
+/// Loads `path` into the session (the page's load path); `Err` with a message when unreadable or not one of the `expected` layouts.
+fn load(session: &mut Session, path: &str, expected: &[&str], err: &mut dyn Write) -> Result<(), ()> {
     let bytes = std::fs::read(path).map_err(|e| {
         let _ = writeln!(err, "{path}: cannot read: {e}");
     })?;
     let name = std::path::Path::new(path).file_name().and_then(|n| n.to_str()).unwrap_or(path);
-    let report = ingest::load(dataset, name, &bytes, &LoadOptions::default());
+    let report = session.load(name, &bytes, &LoadOptions::default());
     for reject in &report.rejected {
         let _ = writeln!(err, "{}:{}: {} {}", reject.file, reject.line, reject.column, reject.reason);
     }
@@ -115,18 +115,19 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Ok(bands) => bands,
         Err(message) => return usage(err, &message),
     };
-    let mut dataset = Dataset::new();
+    let mut session = Session::new();
     let rates = arguments.rates.as_deref().unwrap_or_default();
     let population = arguments.population.as_deref().unwrap_or_default();
-    let mut loaded = load(&mut dataset, rates, &["reference-rates"], err).is_ok();
-    loaded &= load(&mut dataset, population, &["population", "population-wide"], err).is_ok();
+    let mut loaded = load(&mut session, rates, &["reference-rates"], err).is_ok();
+    loaded &= load(&mut session, population, &["population", "population-wide"], err).is_ok();
     if let Some(access) = &arguments.access {
-        loaded &= load(&mut dataset, access, &["planned-trajectory"], err).is_ok();
+        loaded &= load(&mut session, access, &["planned-trajectory"], err).is_ok();
     }
     if !loaded {
         return 1;
     }
-    let inputs = prevalence_inputs(&dataset);
+    let dataset = &session.dataset;
+    let inputs = prevalence_inputs(dataset);
     let result = estimate_prevalence(&inputs.rates, &inputs.populations, &bands);
     let mut failed = false;
     for issue in inputs.issues.iter().chain(&result.issues) {
@@ -152,7 +153,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         write_row(&mut text, &cells);
     }
     if arguments.access.is_some() {
-        match access_view(&dataset, &bands, None, arguments.need, arguments.target) {
+        match access_view(dataset, &bands, None, arguments.need, arguments.target) {
             Ok(view) => {
                 for issue in &view.issues {
                     failed |= issue.is_error();

@@ -149,7 +149,7 @@ pub fn decide_value_type(tally: &ShapeTally, named: (ValueType, f64)) -> Option<
             let why = if matches!(named.0, ValueType::Proportion | ValueType::Rate) {
                 "the name says which"
             } else {
-                "no intervals tell a rate from a proportion: ×1 and ×100 read as proportions, ×1,000 and above as rates"
+                "the intervals do not tell a rate from a proportion (none published, or too alike at these values): ×1 and ×100 read as proportions, ×1,000 and above as rates"
             };
             (kind, m, format!("{} ({why})", crude_rule(m)))
         }
