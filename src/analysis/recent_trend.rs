@@ -148,8 +148,9 @@ fn value_type_words(value_type: ValueType) -> &'static str {
     }
 }
 
-/// The test for a value type and method, with why it was chosen; `Err` (the reason) when no test applies.
-fn choose_test(value_type: ValueType, method: TrendMethod) -> Result<(TrendTest, String), String> {
+/// The test for a value type and method, with why it was chosen (`evidence`: how the value type was decided,
+/// when known); `Err` (the reason) when no test applies.
+fn choose_test(value_type: ValueType, method: TrendMethod, evidence: Option<&str>) -> Result<(TrendTest, String), String> {
     let by_type = match value_type {
         ValueType::Count => {
             return Err("recent trends are not calculated for counts: Fingertips tests rates, proportions, ratios, \
@@ -163,7 +164,10 @@ fn choose_test(value_type: ValueType, method: TrendMethod) -> Result<(TrendTest,
         (TrendMethod::Auto, ValueType::Unknown) => "the value type was not known from the file, so it was assumed not \
              to be a proportion (a rate, ratio or mean, tested on its 95% intervals)"
             .to_owned(),
-        (TrendMethod::Auto, _) => format!("the value type is {}", value_type_words(value_type)),
+        (TrendMethod::Auto, _) => match evidence {
+            Some(evidence) => format!("the value type is {} ({evidence})", value_type_words(value_type)),
+            None => format!("the value type is {}", value_type_words(value_type)),
+        },
         (_, ValueType::Unknown) => format!(
             "it was chosen in the settings (the value type was not known from the file; by default it would use the {})",
             by_type.name()
@@ -381,7 +385,7 @@ fn assess_points(points: &[TrendPoint], labels: &[&str], polarity: Polarity, tes
 /// The recent trend of `points` (oldest first), taken to be consecutive independent years: the 5 most recent
 /// are tested (named `t = 1` … `t = 5` in reasons) by the test `method` and `value_type` call for.
 pub fn recent_trend_of_points(points: &[TrendPoint], polarity: Polarity, value_type: ValueType, method: TrendMethod) -> RecentTrendResult {
-    let (test, why) = match choose_test(value_type, method) {
+    let (test, why) = match choose_test(value_type, method, None) {
         Ok(chosen) => chosen,
         Err(reason) => return RecentTrendResult::cannot(reason),
     };
@@ -436,10 +440,22 @@ fn break_between(earlier: &Period, later: &Period) -> Option<String> {
 /// points must be independent, consecutive yearly periods (calendar, financial or academic years) with a
 /// value each; they are tested by the test the value type calls for (or `method` when it forces one).
 pub fn recent_trend_of_series(periods: &[Period], points: &[TrendPoint], polarity: Polarity, value_type: ValueType, method: TrendMethod) -> RecentTrendResult {
+    series_trend(periods, points, polarity, value_type, None, method)
+}
+
+/// `recent_trend_of_series` with how the value type was decided, for the reason.
+fn series_trend(
+    periods: &[Period],
+    points: &[TrendPoint],
+    polarity: Polarity,
+    value_type: ValueType,
+    evidence: Option<&str>,
+    method: TrendMethod,
+) -> RecentTrendResult {
     if periods.len() != points.len() {
         return RecentTrendResult::cannot(format!("{} periods for {} points", periods.len(), points.len()));
     }
-    let (test, why) = match choose_test(value_type, method) {
+    let (test, why) = match choose_test(value_type, method, evidence) {
         Ok(chosen) => chosen,
         Err(reason) => return RecentTrendResult::cannot(reason),
     };
@@ -465,7 +481,8 @@ pub fn recent_trend_of_series(periods: &[Period], points: &[TrendPoint], polarit
 /// indicator's value type calls for (or the one `method` forces).
 pub fn recent_trend(dataset: &Dataset, rows: &[usize], polarity: Polarity, method: TrendMethod) -> RecentTrendResult {
     let Some(&first) = rows.first() else { return RecentTrendResult::cannot("no data") };
-    let value_type = dataset.indicators[dataset.row(first).indicator as usize].value_type;
+    let indicator = &dataset.indicators[dataset.row(first).indicator as usize];
+    let evidence = indicator.evidence.value_type.as_ref().map(|d| format!("decided from {}: {}", d.source.text(), d.rule));
     // Only the 5 most recent rows matter (a shorter series is passed whole, so its length shows).
     let kept = &rows[rows.len().saturating_sub(TREND_POINTS)..];
     let periods: Vec<Period> = kept.iter().map(|&r| dataset.periods[dataset.row(r).period as usize].clone()).collect();
@@ -476,7 +493,7 @@ pub fn recent_trend(dataset: &Dataset, rows: &[usize], polarity: Polarity, metho
             TrendPoint { value: o.value, lower95: o.lower95, upper95: o.upper95, count: o.count, denominator: o.denominator }
         })
         .collect();
-    recent_trend_of_series(&periods, &points, polarity, value_type, method)
+    series_trend(&periods, &points, polarity, indicator.value_type, evidence.as_deref(), method)
 }
 
 #[cfg(test)]
@@ -490,14 +507,16 @@ mod tests {
 
     #[test]
     fn test_follows_the_value_type_unless_forced() {
-        assert_eq!(choose_test(ValueType::Proportion, TrendMethod::Auto).unwrap().0, TrendTest::ChiSquareCounts);
+        assert_eq!(choose_test(ValueType::Proportion, TrendMethod::Auto, None).unwrap().0, TrendTest::ChiSquareCounts);
         for value_type in [ValueType::Rate, ValueType::Dsr, ValueType::Ratio, ValueType::Mean, ValueType::Unknown] {
-            assert_eq!(choose_test(value_type, TrendMethod::Auto).unwrap().0, TrendTest::WeightedRegression);
+            assert_eq!(choose_test(value_type, TrendMethod::Auto, None).unwrap().0, TrendTest::WeightedRegression);
         }
-        assert!(choose_test(ValueType::Unknown, TrendMethod::Auto).unwrap().1.contains("not known"));
-        assert_eq!(choose_test(ValueType::Dsr, TrendMethod::ChiSquareCounts).unwrap().0, TrendTest::ChiSquareCounts);
-        assert!(choose_test(ValueType::Dsr, TrendMethod::ChiSquareCounts).unwrap().1.contains("chosen in the settings"));
-        assert!(choose_test(ValueType::Count, TrendMethod::WeightedRegression).is_err());
+        assert!(choose_test(ValueType::Unknown, TrendMethod::Auto, None).unwrap().1.contains("not known"));
+        let why = choose_test(ValueType::Dsr, TrendMethod::Auto, Some("decided from the indicator's name")).unwrap().1;
+        assert_eq!(why, "the value type is a directly standardised rate (decided from the indicator's name)");
+        assert_eq!(choose_test(ValueType::Dsr, TrendMethod::ChiSquareCounts, None).unwrap().0, TrendTest::ChiSquareCounts);
+        assert!(choose_test(ValueType::Dsr, TrendMethod::ChiSquareCounts, None).unwrap().1.contains("chosen in the settings"));
+        assert!(choose_test(ValueType::Count, TrendMethod::WeightedRegression, None).is_err());
         // Share links: the old names still parse, the default is `auto`.
         let parse = |text: &str| serde_json::from_str::<TrendMethod>(text).unwrap();
         assert_eq!(parse("\"weighted_regression\""), TrendMethod::WeightedRegression);
