@@ -16,6 +16,10 @@ pub struct IndicatorEntry {
     pub polarity: Polarity,
     /// Unit label.
     pub unit: String,
+    /// The comparison level the files' labels show, when they show one.
+    pub level: Option<crate::model::ConfidenceLevel>,
+    /// How value type, level and polarity were decided, with any conflicting evidence.
+    pub evidence: crate::model::IndicatorEvidence,
     /// Period labels with data for this indicator, oldest first.
     pub periods: Vec<String>,
 }
@@ -67,6 +71,8 @@ pub fn catalogue(dataset: &Dataset) -> Catalogue {
                 value_type: indicator.value_type,
                 polarity: indicator.polarity,
                 unit: indicator.unit.clone(),
+                level: indicator.level,
+                evidence: indicator.evidence.clone(),
                 periods: periods.iter().map(|p| dataset.periods[*p as usize].label.clone()).collect(),
             }
         })

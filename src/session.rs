@@ -6,7 +6,9 @@ use crate::analysis::area_types::area_type_conflicts;
 use crate::analysis::evidence::{decide_levels_and_polarities, decide_value_types, evidence_entries};
 use crate::analysis::ConfidenceLevel;
 use crate::ingest::{self, FileReport, LoadOptions, StreamingLoad};
-use crate::model::Dataset;
+use crate::ingest::value_type_text;
+use crate::model::{Dataset, Decision, EvidenceSource, ValueType};
+use std::collections::BTreeMap;
 use crate::view::{build_view, ViewError, ViewModel, ViewSpec, ViewTable};
 use serde::Serialize;
 
@@ -19,6 +21,8 @@ pub struct Session {
     pub reports: Vec<FileReport>,
     /// The file being streamed in, between `begin_load` and `finish_load`.
     streaming: Option<StreamingLoad>,
+    /// Value types the user chose over the files' evidence, by indicator key (applied after every load).
+    value_types: BTreeMap<String, ValueType>,
 }
 
 /// A built view with its table and a one-line caption, as the page shows it.
@@ -94,6 +98,7 @@ impl Session {
             report.interval_methods.extend(fill_computed_intervals(&mut self.dataset, file, blank_value_is_missing));
         }
         decide_levels_and_polarities(&mut self.dataset);
+        self.apply_value_type_choices();
         if let Some(file) = self.dataset.strings.get(&name) {
             report.evidence = evidence_entries(&self.dataset, file);
             for message in area_type_conflicts(&self.dataset, file) {
@@ -119,7 +124,34 @@ impl Session {
         session.view(&ViewSpec { view: "compare_areas".into(), ..ViewSpec::default() })
     }
 
-    /// Builds the view a spec asks for, with its table and caption.
+    /// Takes the value types a spec chooses (from the page, a link or a snapshot): when they change, the files'
+    /// evidence is decided again and the choices laid over it, each recorded as the user's.
+    pub fn choose_value_types(&mut self, chosen: &BTreeMap<String, ValueType>) {
+        if *chosen == self.value_types {
+            return;
+        }
+        self.value_types = chosen.clone();
+        decide_value_types(&mut self.dataset);
+        decide_levels_and_polarities(&mut self.dataset);
+        self.apply_value_type_choices();
+    }
+
+    fn apply_value_type_choices(&mut self) {
+        for (key, &value_type) in &self.value_types {
+            let Some(id) = self.dataset.find_indicator(key) else { continue };
+            let indicator = &mut self.dataset.indicators[id as usize];
+            if value_type == ValueType::Proportion && indicator.multiplier.is_nan() {
+                indicator.multiplier = 100.0;
+            }
+            let was = indicator.evidence.value_type.as_ref().map(|d| format!("{} ({})", d.choice, d.rule)).unwrap_or_default();
+            indicator.value_type = value_type;
+            let rule = format!("chosen in the page; the files' evidence said: {was}");
+            indicator.evidence.value_type = Some(Decision::new(value_type_text(value_type, indicator.multiplier), EvidenceSource::User, rule));
+        }
+    }
+
+    /// Builds the view a spec asks for, with its table and caption (callers that take specs from the page,
+    /// a link or the CLI apply the spec's value-type choices first with `choose_value_types`).
     pub fn view(&self, spec: &ViewSpec) -> Result<ViewOutput, ViewError> {
         let model = build_view(&self.dataset, spec)?;
         let table = model.table();

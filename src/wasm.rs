@@ -95,15 +95,17 @@ impl Session {
     }
 
     /// Builds the view a spec asks for, as the JSON text of `{ model, table, caption, width, height, polarity_needed }`.
-    pub fn view(&self, spec: JsValue) -> Result<String, JsError> {
+    pub fn view(&mut self, spec: JsValue) -> Result<String, JsError> {
         let spec: ViewSpec = serde_wasm_bindgen::from_value(spec).map_err(js_error)?;
         // JSON text: one string crosses to the page (and back to the drawing functions) far faster than an object graph.
+        self.inner.choose_value_types(&spec.value_types);
         serde_json::to_string(&self.inner.view(&spec).map_err(js_error)?).map_err(js_error)
     }
 
     /// The view's table as injection-safe CSV text, counts below `suppress_below` suppressed (0 = off).
-    pub fn export_csv(&self, spec: JsValue, suppress_below: u32) -> Result<String, JsError> {
+    pub fn export_csv(&mut self, spec: JsValue, suppress_below: u32) -> Result<String, JsError> {
         let spec: ViewSpec = serde_wasm_bindgen::from_value(spec).map_err(js_error)?;
+        self.inner.choose_value_types(&spec.value_types);
         self.inner.export_csv(&spec, suppress_below).map_err(js_error)
     }
 

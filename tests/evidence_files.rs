@@ -229,3 +229,20 @@ fn loading_every_sample_together_changes_nothing_each_shows_alone() {
         assert!(changed.is_empty(), "{name}: {} rows changed: {:#?}", changed.len(), &changed[..changed.len().min(10)]);
     }
 }
+
+/// A value type chosen in the page (carried by the spec) lies over the evidence, says so, and can be taken back.
+#[test]
+fn a_chosen_value_type_is_the_users_and_can_be_taken_back() {
+    let bytes = std::fs::read(format!("{SAMPLES}fingertips/ncmp_reception_prev_overweight_dist.csv")).expect("sample");
+    let mut session = session_of(&[("dist.csv", bytes)]);
+    let spec: ViewSpec = serde_json::from_str(r#"{"view":"funnel","value_types":{"93106":"Rate"}}"#).expect("spec");
+    session.choose_value_types(&spec.value_types);
+    let indicator = &session.dataset.indicators[0];
+    assert_eq!(indicator.value_type, ValueType::Rate);
+    let decision = indicator.evidence.value_type.clone().expect("decided");
+    assert_eq!(decision.source, EvidenceSource::User);
+    assert!(decision.rule.contains("the files' evidence said: percentage"), "{}", decision.rule);
+    session.choose_value_types(&Default::default());
+    assert_eq!(session.dataset.indicators[0].value_type, ValueType::Proportion);
+    assert_ne!(session.dataset.indicators[0].evidence.value_type.as_ref().map(|d| d.source), Some(EvidenceSource::User));
+}

@@ -11,7 +11,7 @@ const SNAPSHOT_TYPE = 'application/x-indicator-lens-snapshot';
 /** Files the user loaded, kept so a crash or a corrected option can re-run the whole load. */
 const loadedFiles = [];
 
-const state = { view: 'compare-areas', catalogue: null, spec: {}, polarity: {}, annotations: [], marks: [] };
+const state = { view: 'compare-areas', catalogue: null, spec: {}, polarity: {}, levels: {}, valueTypes: {}, annotations: [], marks: [] };
 
 buildTabs();
 wireTooltips();

@@ -131,15 +131,10 @@ pub fn draw_compare_areas_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shif
         let line = [(benchmark, SegmentValue::Exact(0)), (benchmark, SegmentValue::Exact(bar_count))];
         chart.draw_series(LineSeries::new(line, BLACK.stroke_width(2))).map_err(ChartError::from_drawing)?;
     }
+    let basis = if view.comparison_basis.is_empty() { format!("{} CI vs {}", view.level.text(), view.benchmark_name) } else { view.comparison_basis.clone() };
     let legend_title = match view.benchmark_value {
-        Some(value) => format!(
-            "Line: {} {} | {} CI vs {}:",
-            view.benchmark_name,
-            crate::analysis::number_text::format_number(value),
-            view.level.text(),
-            view.benchmark_name
-        ),
-        None => format!("{} CI vs {}:", view.level.text(), view.benchmark_name),
+        Some(value) => format!("Line: {} {} | {basis}:", view.benchmark_name, crate::analysis::number_text::format_number(value)),
+        None => format!("{basis}:"),
     };
     draw_legend(&legend_area, &legend_title, &view.legend)
 }

@@ -74,10 +74,11 @@ pub fn run_view(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i3
             return 2;
         }
     };
-    let session = match session_for(&parsed.files, err) {
+    let mut session = match session_for(&parsed.files, err) {
         Ok(session) => session,
         Err(code) => return code,
     };
+    session.choose_value_types(&parsed.spec.value_types);
     let output = match session.view(&parsed.spec) {
         Ok(output) => output,
         Err(e) => {
@@ -112,10 +113,11 @@ pub fn run_render(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> 
             return 2;
         }
     };
-    let session = match session_for(&parsed.files, err) {
+    let mut session = match session_for(&parsed.files, err) {
         Ok(session) => session,
         Err(code) => return code,
     };
+    session.choose_value_types(&parsed.spec.value_types);
     let model = match session.view(&parsed.spec) {
         Ok(output) => output.model,
         Err(e) => {

@@ -49,6 +49,8 @@ pub enum EvidenceSource {
     Name,
     /// Nothing in the file says it: the documented default.
     Default,
+    /// The user chose it in the page (or a link or snapshot carried the choice).
+    User,
 }
 
 impl EvidenceSource {
@@ -60,6 +62,7 @@ impl EvidenceSource {
             EvidenceSource::Labels => "the published labels",
             EvidenceSource::Name => "the indicator's name",
             EvidenceSource::Default => "default",
+            EvidenceSource::User => "your choice",
         }
     }
 }

@@ -6,7 +6,7 @@ use super::table::ViewTable;
 use super::SortOrder;
 use crate::analysis::area_types::row_in_area_type;
 use crate::analysis::number_text::format_number;
-use crate::analysis::{Benchmarker, Comparison, ConfidenceLevel, Palette};
+use crate::analysis::{Benchmarker, Comparison, ComparisonSource, ConfidenceLevel, Palette};
 use crate::model::{Dataset, Sym};
 use serde::{Deserialize, Serialize};
 
@@ -71,6 +71,9 @@ pub struct CompareAreasView {
     pub bars: Vec<CompareAreasBar>,
     /// Legend entries for the labels present.
     pub legend: Vec<LegendEntry>,
+    /// What the colours are, for the legend's title (`95% CI vs England`, `Quintiles among …`, `As published by the file`).
+    #[serde(default)]
+    pub comparison_basis: String,
     /// Indicator keys whose polarity the data do not give (asked for, never guessed): labels are Higher / Lower.
     #[serde(default)]
     pub polarity_needed: Vec<String>,
@@ -95,6 +98,7 @@ pub fn compare_areas_view(
     let level = benchmarker.level_of(selection.indicator);
     let mut bars = Vec::new();
     let mut comparisons: Vec<Comparison> = Vec::new();
+    let mut sources: Vec<ComparisonSource> = Vec::new();
     let mut benchmarks: Vec<(String, f64)> = Vec::new();
     for (row, observation) in dataset.rows().enumerate() {
         let in_view = observation.indicator == selection.indicator
@@ -112,6 +116,9 @@ pub fn compare_areas_view(
             benchmarks.push((outcome.benchmark_name.clone(), outcome.benchmark_value));
         }
         comparisons.push(outcome.comparison);
+        if !sources.contains(&outcome.source) {
+            sources.push(outcome.source);
+        }
         bars.push(CompareAreasBar {
             area_code: area.code.clone(),
             area_name: area.name.clone(),
@@ -134,6 +141,13 @@ pub fn compare_areas_view(
         [] => (String::new(), None),
         _ => (format!("{} (varies by area)", benchmarker.options().benchmark.text()), None),
     };
+    let interval = format!("{} CI vs {}", level.text(), benchmark_name);
+    let comparison_basis = match sources.as_slice() {
+        [ComparisonSource::Quintile] => format!("Quintiles among these {} (no intervals)", selection.area_type),
+        [ComparisonSource::Published] => format!("As published by the file (vs {})", benchmark_name),
+        s if s.contains(&ComparisonSource::Published) => format!("{interval}, or as published by the file"),
+        _ => interval,
+    };
     let indicator = &dataset.indicators[selection.indicator as usize];
     let breakdown = [dataset.text(selection.sex), dataset.text(selection.age)]
         .iter()
@@ -154,6 +168,7 @@ pub fn compare_areas_view(
         sort,
         bars,
         legend: legend_for(comparisons, palette),
+        comparison_basis,
         polarity_needed: if benchmarker.polarity_of(selection.indicator) == crate::model::Polarity::Unknown { vec![indicator.key().to_owned()] } else { Vec::new() },
         annotations: Vec::new(),
     }

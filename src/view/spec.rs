@@ -58,6 +58,8 @@ pub struct ViewSpec {
     pub level: Option<ConfidenceLevel>,
     /// Level by indicator key, chosen by the user over the file's evidence (`{"92196": 99.8}`).
     pub levels: BTreeMap<String, ConfidenceLevel>,
+    /// Value type by indicator key, chosen by the user over the file's evidence (`{"90284": "Rate"}`).
+    pub value_types: BTreeMap<String, crate::model::ValueType>,
     /// `value` (default) or `name`.
     pub sort: SortOrder,
     /// Polarity by indicator key: `high`, `low`, `none` (no judgement).

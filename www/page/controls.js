@@ -32,7 +32,7 @@ function buildControls() {
     period: () => select('period', 'Period', (indicator?.periods || []).map((p) => [p, p]).reverse()),
     area_type: () => select('area_type', 'Area type', [['', 'Automatic'], ...cat.area_types.filter((t) => t !== 'England').map((t) => [t, t])]),
     comparator: () => select('comparator', 'Compared with', [['england', 'England'], ['parent', 'Region / parent']]),
-    level: () => select('level', 'Confidence', [['95', '95%'], ['99.8', '99.8%']]),
+    level: () => select('level', 'Confidence', [['', 'As each file shows'], ['95', '95% for all'], ['99.8', '99.8% for all']]),
     sort: () => select('sort', 'Sort', [['value', 'By value'], ['name', 'By name']]),
     area: () => select('area', 'Area', [['', 'Automatic'], ...localAreas.map((a) => [a.key, a.name])]),
     comparator_period: () => select('comparator_period', 'Direction since', [['', 'Previous period'], ...(indicator?.periods || []).map((p) => [p, p])]),
@@ -83,28 +83,46 @@ function wireAnnotations() {
   });
 }
 
-const POLARITY_LABELS = { HighIsGood: 'high is good', LowIsGood: 'low is good', NoJudgement: 'no judgement', Unknown: 'not known' };
+const VALUE_TYPES = [['Proportion', 'Proportion / percentage'], ['Rate', 'Crude rate'], ['Dsr', 'Directly standardised rate'], ['Ratio', 'Ratio (e.g. standardised)'], ['Mean', 'Mean'], ['Count', 'Count'], ['Unknown', 'Not known']];
 
-/** One select per indicator to set which direction is better; the choice travels in the view spec. */
+/** One row per indicator: what its value type, comparison level and polarity were read as, why, and a select to change each. */
 function buildPolarityEditor(cat) {
   const list = $('polarity-list');
   list.replaceChildren();
-  for (const indicator of cat.indicators) {
-    const id = `polarity-${list.children.length}`;
-    const label = element('label', indicator.name);
-    label.htmlFor = id;
-    const choice = element('select');
-    choice.id = id;
-    choice.dataset.indicator = indicator.key;
-    const inferred = POLARITY_LABELS[indicator.polarity] || 'not known';
-    for (const [value, text] of [['', `From the file (${inferred})`], ['high', 'High is good'], ['low', 'Low is good'], ['none', 'No judgement']]) choice.append(option(value, text));
-    choice.value = state.polarity[indicator.key] || '';
-    choice.addEventListener('change', () => {
-      if (choice.value) state.polarity[indicator.key] = choice.value; else delete state.polarity[indicator.key];
-      refreshView();
-    });
-    list.append(label, choice);
-  }
+  cat.indicators.forEach((indicator, index) => {
+    const evidence = indicator.evidence || {};
+    const name = element('div', indicator.name, 'indicator-name');
+    const choose = (kind, label, choices, stateMap, fromFile) => {
+      const choice = element('select');
+      choice.id = `${kind}-${index}`;
+      choice.dataset.indicator = indicator.key;
+      choice.dataset.kind = kind;
+      choice.append(option('', `As the file shows (${fromFile})`));
+      for (const [value, text] of choices) choice.append(option(value, text));
+      choice.value = stateMap[indicator.key] || '';
+      choice.addEventListener('change', () => {
+        if (choice.value) stateMap[indicator.key] = choice.value; else delete stateMap[indicator.key];
+        refreshView();
+      });
+      return labelled(label, choice);
+    };
+    const fileType = evidence.value_type?.source === 'user' ? 'the rule below' : evidence.value_type?.choice || 'not known';
+    list.append(
+      name,
+      choose('value-type', 'Value type', VALUE_TYPES, state.valueTypes, fileType),
+      choose('level', 'Comparison level', [['95', '95%'], ['99.8', '99.8%']], state.levels, evidence.level?.choice || '95%'),
+      choose('polarity', 'Polarity', [['high', 'High is good'], ['low', 'Low is good'], ['none', 'No judgement']], state.polarity, evidence.polarity?.choice || 'not known'),
+    );
+    const rules = [['Value type', evidence.value_type], ['Level', evidence.level], ['Polarity', evidence.polarity]]
+      .filter(([, d]) => d)
+      .map(([what, d]) => `${what}: ${d.choice}, from ${d.source === 'user' ? 'your choice' : sourceWords(d.source)}: ${d.rule}.`);
+    list.append(element('p', rules.join(' '), 'rule'));
+    for (const conflict of evidence.conflicts || []) list.append(element('p', `Conflicting evidence: ${conflict}.`, 'conflict'));
+  });
+}
+
+function sourceWords(source) {
+  return { file: 'the file', data: "the rows' numbers", labels: 'the published labels', name: "the indicator's name", default: 'the default' }[source] || source;
 }
 
 function onControlChange(name, value) {
@@ -154,7 +172,7 @@ function currentSpec() {
     area: text(s.area),
     area_type: text(s.area_type),
     comparator: text(s.comparator),
-    level: number(s.level) ?? 95,
+    level: number(s.level),
     sort: text(s.sort),
     comparator_period: text(s.comparator_period),
     improvement: text(s.improvement),
@@ -171,11 +189,13 @@ function currentSpec() {
   if (state.view === 'scatter' && s.indicator && s.indicator_y) spec.indicators = [s.indicator, s.indicator_y];
   if (state.annotations.length) spec.annotations = state.annotations.map((a) => ({ ...a }));
   if (Object.keys(state.polarity).length) spec.polarity = { ...state.polarity };
+  if (Object.keys(state.levels).length) spec.levels = Object.fromEntries(Object.entries(state.levels).map(([k, v]) => [k, Number(v)]));
+  if (Object.keys(state.valueTypes).length) spec.value_types = { ...state.valueTypes };
   if (number(s.relative_change_percent) !== undefined) spec.direction = { relative_change_percent: number(s.relative_change_percent) };
   // Only what this view's controls set: a selection made in another view must not filter this one.
   const controls = VIEWS.find((v) => v.id === state.view)?.controls || [];
   const own = { target_share: 'target_share', relative_change_percent: 'direction', indicator_y: 'indicators', shift_length: 'spc_rules', trend_length: 'spc_rules', two_in_three: 'spc_rules' };
-  const used = new Set(['view', 'polarity', 'annotations', ...controls.map((c) => own[c] || c)]);
+  const used = new Set(['view', 'polarity', 'levels', 'value_types', 'annotations', ...controls.map((c) => own[c] || c)]);
   if (controls.includes('indicator_y')) used.add('indicators');
   for (const key of Object.keys(spec)) if (spec[key] === undefined || !used.has(key)) delete spec[key];
   return spec;
@@ -197,6 +217,14 @@ function restoreControls(spec) {
   if (spec.polarity && typeof spec.polarity === 'object') {
     state.polarity = {};
     for (const [key, value] of Object.entries(spec.polarity)) if (['high', 'low', 'none'].includes(value)) state.polarity[key] = value;
+  }
+  if (spec.levels && typeof spec.levels === 'object') {
+    state.levels = {};
+    for (const [key, value] of Object.entries(spec.levels)) if ([95, 99.8].includes(Number(value))) state.levels[key] = String(Number(value));
+  }
+  if (spec.value_types && typeof spec.value_types === 'object') {
+    state.valueTypes = {};
+    for (const [key, value] of Object.entries(spec.value_types)) if (VALUE_TYPES.some(([v]) => v === value)) state.valueTypes[key] = value;
   }
   if (Array.isArray(spec.annotations)) {
     state.annotations = spec.annotations

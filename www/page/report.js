@@ -18,6 +18,14 @@ function renderReports(reports) {
     if (r.interval_methods && r.interval_methods.length) {
       wrap.append(element('p', `Intervals computed from counts by: ${r.interval_methods.join('; ')}`));
     }
+    if (r.evidence && r.evidence.length) {
+      const details = element('details', null, 'evidence');
+      const conflicts = r.evidence.filter((e) => e.fact === 'conflict').length;
+      details.append(element('summary', `How each indicator was read (value type, comparison level, polarity)${conflicts ? `: ${conflicts} conflicting` : ''}`));
+      details.append(tableFrom(['Indicator', 'Fact', 'Read as', 'Decided by', 'Rule'], r.evidence.map((e) => [e.name, e.fact, e.choice, e.source, e.rule])));
+      if (conflicts) details.open = true;
+      wrap.append(details);
+    }
     if (r.rejected.length) {
       const details = element('details');
       details.append(element('summary', `${r.rejected.length} rejected (line, column, reason)`));
