@@ -92,7 +92,8 @@ test('setting a polarity in the page turns "increased" into better or worse', as
     assert.ok(row >= 0, 'some indicator increased');
     const indicatorName = before[row][0];
     await page.click('#polarity-panel summary');
-    const select = page.locator(`#polarity-list select`).nth(await page.$$eval('#polarity-list label', (labels, name) => labels.findIndex((l) => l.textContent === name), indicatorName));
+    const index = await page.$$eval('#polarity-list .indicator-name', (names, name) => names.findIndex((n) => n.textContent === name), indicatorName);
+    const select = page.locator('#polarity-list select[data-kind="polarity"]').nth(index);
     await select.selectOption('high');
     await page.waitForFunction(([col, name]) => [...document.querySelectorAll('#view-table tbody tr')]
       .some((r) => r.cells[0].textContent === name && r.cells[col].textContent === 'improved'), [direction, indicatorName]);
