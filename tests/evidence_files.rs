@@ -246,3 +246,16 @@ fn a_chosen_value_type_is_the_users_and_can_be_taken_back() {
     assert_eq!(session.dataset.indicators[0].value_type, ValueType::Proportion);
     assert_ne!(session.dataset.indicators[0].evidence.value_type.as_ref().map(|d| d.source), Some(EvidenceSource::User));
 }
+
+/// A single-period download cannot be trended here, so the trend it published is shown, marked as published.
+#[test]
+fn a_published_trend_is_shown_where_the_series_cannot_be_tested() {
+    let text = String::from_utf8(std::fs::read(format!("{SAMPLES}fingertips/ncmp_reception_prev_overweight_dist.csv")).expect("sample")).expect("utf-8");
+    let text = text.replace("\"Cannot be calculated\"", "\"Decreasing and getting better\"");
+    let session = session_of(&[("dist.csv", text.into_bytes())]);
+    let spec: ViewSpec = serde_json::from_str(r#"{"view":"trend","area":"E07000095"}"#).expect("spec");
+    let ViewModel::Trend(view) = session.view(&spec).expect("trend").model else { panic!("not a trend") };
+    let broxbourne = view.series.iter().find(|s| s.area_name == "Broxbourne").expect("series");
+    assert_eq!(broxbourne.recent_trend.label(), "Decreasing and getting better");
+    assert!(broxbourne.recent_trend_reason.starts_with("published by the file"), "{}", broxbourne.recent_trend_reason);
+}

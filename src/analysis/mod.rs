@@ -19,6 +19,7 @@ pub mod observation_groups;
 pub mod polarity;
 pub mod prevalence;
 pub mod published_comparison;
+pub mod published_trend;
 pub mod prevalence_inputs;
 pub mod prevalence_issue;
 pub mod quintiles;

@@ -493,7 +493,10 @@ pub fn recent_trend(dataset: &Dataset, rows: &[usize], polarity: Polarity, metho
             TrendPoint { value: o.value, lower95: o.lower95, upper95: o.upper95, count: o.count, denominator: o.denominator }
         })
         .collect();
-    series_trend(&periods, &points, polarity, indicator.value_type, evidence.as_deref(), method)
+    let computed = series_trend(&periods, &points, polarity, indicator.value_type, evidence.as_deref(), method);
+    // What the file published on the latest row is evidence too: shown where the series cannot be tested here.
+    let published = rows.last().map(|&r| dataset.text(dataset.row(r).published_trend)).unwrap_or("");
+    super::published_trend::reconcile_trend(computed, published)
 }
 
 #[cfg(test)]
