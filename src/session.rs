@@ -155,7 +155,7 @@ impl Session {
     pub fn view(&self, spec: &ViewSpec) -> Result<ViewOutput, ViewError> {
         let model = build_view(&self.dataset, spec)?;
         let table = model.table();
-        let caption = caption_of(&model);
+        let caption = model.caption();
         let (width, height) = crate::chart::preferred_size(&model);
         let polarity_needed = model.polarity_needed();
         Ok(ViewOutput { model, table, caption, width, height, polarity_needed })
@@ -166,117 +166,5 @@ impl Session {
         let mut table = build_view(&self.dataset, spec)?.table();
         table.suppress_small_counts(suppress_below);
         Ok(table.to_csv())
-    }
-}
-
-/// One sentence saying what a view shows.
-fn caption_of(model: &ViewModel) -> String {
-    match model {
-        ViewModel::CompareAreas(v) => format!(
-            "{} ({}), {}, {}: each area's value with its {} confidence interval, compared with {}.",
-            v.indicator,
-            v.breakdown,
-            v.period,
-            v.area_type,
-            v.level.text(),
-            v.benchmark_name
-        ),
-        ViewModel::Overview(v) => format!(
-            "Overview of {} indicators for {} areas ({}): each cell coloured by its comparison with {} at {}.",
-            v.rows.len(),
-            v.columns.len(),
-            v.area_type,
-            v.benchmark,
-            v.level.map(|l| l.text().to_owned()).unwrap_or_else(|| "each indicator's own level".into())
-        ),
-        ViewModel::Spine(v) => format!(
-            "Spine chart for {}: {} indicators, each value placed against England, the worst and best areas and the middle half, compared with {}.",
-            v.area_name,
-            v.rows.len(),
-            v.benchmark
-        ),
-        ViewModel::Prevalence(v) => format!(
-            "Estimated numbers with each disorder in {} areas by age band: {} national rates × {} populations. {}",
-            v.areas.len(),
-            v.rates_period,
-            v.population_period,
-            v.interval_note
-        ),
-        ViewModel::Access(v) => {
-            let target = v.target.map(|t| format!(" against a target of {}%", crate::analysis::number_text::format_number(t * 100.0))).unwrap_or_default();
-            format!(
-                "{}: people seen as a share of the estimated need ({:.0}, {}) by period{target}, with the planned trajectory.",
-                v.area, v.need.people, v.need.basis
-            )
-        }
-        ViewModel::Trend(v) => {
-            let lines: Vec<String> = v
-                .series
-                .iter()
-                .map(|s| format!("{}: {}, {} since {}", s.area_name, s.recent_trend.label(), s.direction.text(), s.comparator_period.as_deref().unwrap_or("no comparator")))
-                .collect();
-            format!("{} over time with 95% intervals ({}). {}.", v.indicator, v.polarity, lines.join("; "))
-        }
-        ViewModel::BoardSummary(v) => format!("{} {}", v.sentence, v.rule),
-        ViewModel::Inequalities(v) => format!(
-            "{} in {} ({}): {} groups, each compared with the area's value at {}{}.",
-            v.indicator,
-            v.area_name,
-            v.period,
-            v.groups.len(),
-            v.level,
-            match (&v.sii, &v.rii) {
-                (Some(s), Some(r)) => format!("; SII {:.3}, RII {:.3} (point estimates, no interval)", s.value, r.value),
-                _ => String::new(),
-            }
-        ),
-        ViewModel::Map(v) => format!(
-            "Hex map of {} ({}), {}: {} areas coloured by {}{}.",
-            v.indicator,
-            v.period,
-            v.level.text(),
-            v.areas.iter().filter(|a| !a.outline_only).count(),
-            v.colouring,
-            if v.unmatched.is_empty() { String::new() } else { format!("; {} areas have no hex (listed in the table)", v.unmatched.len()) }
-        ),
-        ViewModel::Funnel(v) => format!(
-            "{} ({}), {} {}: value against {} with 95% and 99.8% limits around {} {}; {}.",
-            v.indicator,
-            v.period,
-            v.points.len(),
-            v.area_type,
-            v.denominator_label.to_lowercase(),
-            v.target_name,
-            crate::analysis::number_text::format_number(v.target),
-            v.method
-        ),
-        ViewModel::Scatter(v) => format!(
-            "{} against {} for {} areas ({}): {}.",
-            v.indicator_y,
-            v.indicator_x,
-            v.points.len(),
-            v.area_type,
-            v.line_text()
-        ),
-        ViewModel::KpiSummary(v) => {
-            let period = v.period.as_deref().map(|p| format!("for {p}")).unwrap_or_else(|| "for each series' latest period".into());
-            let concerns = v.rows.iter().filter(|r| r.variation == Some(crate::analysis::spc::Variation::SpecialCauseConcerning)).count();
-            let worse = v.rows.iter().filter(|r| r.comparison == "Worse").count();
-            format!(
-                "KPI summary {period}: {} rows (of {}), each with its comparison with {}, recent trend, direction of travel, target status and, for monthly or quarterly series, SPC variation and assurance icons; {worse} worse than {}, {concerns} with special-cause concern.",
-                v.rows.len(),
-                v.total_rows,
-                v.benchmark,
-                v.benchmark
-            )
-        }
-        ViewModel::Spc(v) => format!(
-            "XmR chart of {} for {} ({} points): latest point shows {}; assurance: {}.",
-            v.indicator,
-            v.area,
-            v.points.len(),
-            v.variation_icon.text(),
-            v.assurance.text()
-        ),
     }
 }

@@ -180,6 +180,12 @@ pub fn share_link_limit() -> usize {
     LINK_LIMIT
 }
 
+/// The registry's views, in tab order: `[{ id, label, aliases, controls, summary }]` (the page builds its tabs from it).
+#[wasm_bindgen]
+pub fn view_registry() -> Result<JsValue, JsError> {
+    to_js(&crate::view::VIEWS)
+}
+
 /// The layouts and column roles a user may pick when correcting a file's detection.
 #[wasm_bindgen]
 pub fn detection_choices() -> Result<JsValue, JsError> {

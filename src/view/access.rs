@@ -78,3 +78,37 @@ impl AccessView {
         table
     }
 }
+
+/// The registry's entry for this view.
+pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
+    id: "access",
+    label: "Access",
+    aliases: &[],
+    controls: &["area", "bands", "target_share", "estimated_need"],
+    summary: "people seen as a share of the estimated need, against a target, with the planned trajectory",
+    build,
+};
+
+fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
+    use super::ViewModel;
+    #[allow(unused_imports)]
+    use super::ViewError;
+    let bands = super::prevalence::parse_bands(&ctx.spec.bands).map_err(ViewError::Unavailable)?;
+    let area = ctx.spec.area.as_deref().filter(|a| !a.trim().is_empty());
+    let view = access_view(ctx.dataset, &bands, area, ctx.spec.estimated_need, ctx.spec.target_share).map_err(ViewError::Unavailable)?;
+    Ok(ViewModel::Access(view))
+}
+
+impl super::registry::ViewInfo for AccessView {
+    fn data_table(&self) -> ViewTable {
+        self.table()
+    }
+
+    fn caption(&self) -> String {
+        let target = self.target.map(|t| format!(" against a target of {}%", crate::analysis::number_text::format_number(t * 100.0))).unwrap_or_default();
+        format!(
+            "{}: people seen as a share of the estimated need ({:.0}, {}) by period{target}, with the planned trajectory.",
+            self.area, self.need.people, self.need.basis
+        )
+    }
+}

@@ -208,3 +208,51 @@ impl CompareAreasView {
         table
     }
 }
+
+/// The registry's entry for this view.
+pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
+    id: "compare-areas",
+    label: "Compare areas",
+    aliases: &[],
+    controls: &["indicator", "period", "area_type", "comparator", "level", "sort"],
+    summary: "every area of a type as a bar with its interval, against England, the region or chosen comparators",
+    build,
+};
+
+fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
+    use super::ViewModel;
+    #[allow(unused_imports)]
+    use super::ViewError;
+    use super::selection::{select, select_indicator};
+    let indicator = select_indicator(ctx.dataset, ctx.spec.indicator.as_deref())?;
+    let selection = select(ctx.dataset, ctx.spec, indicator)?;
+    let mut view = compare_areas_view(ctx.dataset, ctx.benchmarker, &selection, ctx.area, ctx.spec.sort, ctx.spec.palette);
+    view.annotations = super::annotation::annotations_for(ctx.dataset, &ctx.spec.annotations, indicator);
+    Ok(ViewModel::CompareAreas(view))
+}
+
+impl super::registry::ViewInfo for CompareAreasView {
+    fn data_table(&self) -> ViewTable {
+        self.table()
+    }
+
+    fn caption(&self) -> String {
+        format!(
+            "{} ({}), {}, {}: each area's value with its {} confidence interval, compared with {}.",
+            self.indicator,
+            self.breakdown,
+            self.period,
+            self.area_type,
+            self.level.text(),
+            self.benchmark_name
+        )
+    }
+
+    fn polarity_needed(&self) -> Vec<String> {
+        self.polarity_needed.clone()
+    }
+
+    fn annotations(&self) -> Vec<crate::view::AnnotationView> {
+        self.annotations.clone()
+    }
+}

@@ -217,3 +217,40 @@ impl FunnelView {
         table
     }
 }
+
+/// The registry's entry for this view.
+pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
+    id: "funnel",
+    label: "Funnel plot",
+    aliases: &[],
+    controls: &["indicator", "period", "area_type", "area", "overdispersion"],
+    summary: "value against denominator for every area, with 95% and 99.8% limits",
+    build,
+};
+
+fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
+    use super::ViewModel;
+    #[allow(unused_imports)]
+    use super::ViewError;
+    Ok(ViewModel::Funnel(funnel_view(ctx.dataset, ctx.benchmarker, ctx.spec, ctx.area)?))
+}
+
+impl super::registry::ViewInfo for FunnelView {
+    fn data_table(&self) -> ViewTable {
+        self.table()
+    }
+
+    fn caption(&self) -> String {
+        format!(
+            "{} ({}), {} {}: value against {} with 95% and 99.8% limits around {} {}; {}.",
+            self.indicator,
+            self.period,
+            self.points.len(),
+            self.area_type,
+            self.denominator_label.to_lowercase(),
+            self.target_name,
+            crate::analysis::number_text::format_number(self.target),
+            self.method
+        )
+    }
+}

@@ -273,3 +273,41 @@ impl InequalitiesView {
         table
     }
 }
+
+/// The registry's entry for this view.
+pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
+    id: "inequalities",
+    label: "Inequalities",
+    aliases: &[],
+    controls: &["indicator", "period", "area", "level"],
+    summary: "one indicator by category (deprivation, ethnicity, sex, age) with the slope and relative index of inequality",
+    build,
+};
+
+fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
+    use super::ViewModel;
+    #[allow(unused_imports)]
+    use super::ViewError;
+    Ok(ViewModel::Inequalities(inequalities_view(ctx.dataset, ctx.benchmarker, ctx.spec, ctx.area)?))
+}
+
+impl super::registry::ViewInfo for InequalitiesView {
+    fn data_table(&self) -> ViewTable {
+        self.table()
+    }
+
+    fn caption(&self) -> String {
+        format!(
+            "{} in {} ({}): {} groups, each compared with the area's value at {}{}.",
+            self.indicator,
+            self.area_name,
+            self.period,
+            self.groups.len(),
+            self.level,
+            match (&self.sii, &self.rii) {
+                (Some(s), Some(r)) => format!("; SII {:.3}, RII {:.3} (point estimates, no interval)", s.value, r.value),
+                _ => String::new(),
+            }
+        )
+    }
+}

@@ -440,3 +440,47 @@ impl KpiSummaryView {
         all
     }
 }
+
+/// The registry's entry for this view.
+pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
+    id: "kpi-summary",
+    label: "KPI summary",
+    aliases: &["kpi"],
+    controls: &["area", "comparator", "level"],
+    summary: "one row per indicator × area: value, comparison, trend, direction, target status and SPC icons",
+    build,
+};
+
+fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
+    use super::ViewModel;
+    #[allow(unused_imports)]
+    use super::ViewError;
+    Ok(ViewModel::KpiSummary(kpi_summary_view(ctx.dataset, ctx.benchmarker, ctx.spec)?))
+}
+
+impl super::registry::ViewInfo for KpiSummaryView {
+    fn data_table(&self) -> ViewTable {
+        self.table()
+    }
+
+    fn caption(&self) -> String {
+        let period = self.period.as_deref().map(|p| format!("for {p}")).unwrap_or_else(|| "for each series' latest period".into());
+        let concerns = self.rows.iter().filter(|r| r.variation == Some(crate::analysis::spc::Variation::SpecialCauseConcerning)).count();
+        let worse = self.rows.iter().filter(|r| r.comparison == "Worse").count();
+        format!(
+            "KPI summary {period}: {} rows (of {}), each with its comparison with {}, recent trend, direction of travel, target status and, for monthly or quarterly series, SPC variation and assurance icons; {worse} worse than {}, {concerns} with special-cause concern.",
+            self.rows.len(),
+            self.total_rows,
+            self.benchmark,
+            self.benchmark
+        )
+    }
+
+    fn polarity_needed(&self) -> Vec<String> {
+        self.polarity_needed.clone()
+    }
+
+    fn annotations(&self) -> Vec<crate::view::AnnotationView> {
+        self.annotations()
+    }
+}

@@ -203,3 +203,38 @@ impl MapView {
         table
     }
 }
+
+/// The registry's entry for this view.
+pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
+    id: "map",
+    label: "Map",
+    aliases: &["hex-map"],
+    controls: &["indicator", "period", "comparator", "level"],
+    summary: "a hex map of districts and UAs, counties, or a HexJSON you drop, coloured by comparison or quintile",
+    build,
+};
+
+fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
+    use super::ViewModel;
+    #[allow(unused_imports)]
+    use super::ViewError;
+    Ok(ViewModel::Map(map_view(ctx.dataset, ctx.benchmarker, ctx.spec, ctx.area)?))
+}
+
+impl super::registry::ViewInfo for MapView {
+    fn data_table(&self) -> ViewTable {
+        self.table()
+    }
+
+    fn caption(&self) -> String {
+        format!(
+            "Hex map of {} ({}), {}: {} areas coloured by {}{}.",
+            self.indicator,
+            self.period,
+            self.level.text(),
+            self.areas.iter().filter(|a| !a.outline_only).count(),
+            self.colouring,
+            if self.unmatched.is_empty() { String::new() } else { format!("; {} areas have no hex (listed in the table)", self.unmatched.len()) }
+        )
+    }
+}

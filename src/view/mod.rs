@@ -13,6 +13,7 @@ mod legend;
 mod map;
 mod overview;
 pub mod prevalence;
+pub mod registry;
 pub mod selection;
 mod spec;
 mod spine;
@@ -23,7 +24,8 @@ mod trend;
 
 pub use compare_areas::{CompareAreasBar, CompareAreasView};
 pub use legend::{legend_for, LegendEntry};
-pub use spec::{benchmark_options, build_view, polarity_overrides, selected_area, SortOrder, ViewError, ViewModel, ViewSpec};
+pub use registry::{find_view, view_ids, BuildContext, ViewEntry, ViewInfo, ViewModel, VIEWS};
+pub use spec::{benchmark_options, build_view, polarity_overrides, selected_area, SortOrder, ViewError, ViewSpec};
 pub use table::{csv_cell, ViewTable};
 pub use overview::{ColumnRole, OverviewCell, OverviewColumn, OverviewRow, OverviewView, PLAIN_CELL_COLOUR};
 pub use spine::{SpineRow, SpineView};

@@ -214,3 +214,41 @@ impl OverviewView {
         ViewTable { header, rows }
     }
 }
+
+/// The registry's entry for this view.
+pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
+    id: "overview",
+    label: "Overview",
+    aliases: &["tartan-rug"],
+    controls: &["area_type", "comparator", "level"],
+    summary: "the “tartan rug”: indicators × areas, each cell coloured by its comparison",
+    build,
+};
+
+fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
+    use super::ViewModel;
+    #[allow(unused_imports)]
+    use super::ViewError;
+    Ok(ViewModel::Overview(overview_view(ctx.dataset, ctx.benchmarker, ctx.spec, ctx.spec.palette)))
+}
+
+impl super::registry::ViewInfo for OverviewView {
+    fn data_table(&self) -> ViewTable {
+        self.table()
+    }
+
+    fn caption(&self) -> String {
+        format!(
+            "Overview of {} indicators for {} areas ({}): each cell coloured by its comparison with {} at {}.",
+            self.rows.len(),
+            self.columns.len(),
+            self.area_type,
+            self.benchmark,
+            self.level.map(|l| l.text().to_owned()).unwrap_or_else(|| "each indicator's own level".into())
+        )
+    }
+
+    fn polarity_needed(&self) -> Vec<String> {
+        self.polarity_needed.clone()
+    }
+}

@@ -133,3 +133,37 @@ impl PrevalenceView {
         table
     }
 }
+
+/// The registry's entry for this view.
+pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
+    id: "prevalence",
+    label: "Prevalence",
+    aliases: &[],
+    controls: &["bands"],
+    summary: "national rates by age band applied to local populations: estimated numbers with intervals",
+    build,
+};
+
+fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
+    use super::ViewModel;
+    #[allow(unused_imports)]
+    use super::ViewError;
+    let bands = parse_bands(&ctx.spec.bands).map_err(ViewError::Unavailable)?;
+    Ok(ViewModel::Prevalence(prevalence_view(ctx.dataset, &bands)))
+}
+
+impl super::registry::ViewInfo for PrevalenceView {
+    fn data_table(&self) -> ViewTable {
+        self.table()
+    }
+
+    fn caption(&self) -> String {
+        format!(
+            "Estimated numbers with each disorder in {} areas by age band: {} national rates × {} populations. {}",
+            self.areas.len(),
+            self.rates_period,
+            self.population_period,
+            self.interval_note
+        )
+    }
+}

@@ -150,3 +150,30 @@ fn significant(x: f64) -> String {
     let decimals = (3 - x.abs().log10().floor() as i32).clamp(0, 12) as usize;
     format!("{x:.decimals$}")
 }
+
+/// The registry's entry for this view.
+pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
+    id: "scatter",
+    label: "Compare indicators",
+    aliases: &["compare-indicators"],
+    controls: &["indicator", "indicator_y", "area_type", "area"],
+    summary: "two indicators across areas, with the least-squares line and R²",
+    build,
+};
+
+fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
+    use super::ViewModel;
+    #[allow(unused_imports)]
+    use super::ViewError;
+    Ok(ViewModel::Scatter(scatter_view(ctx.dataset, ctx.spec, ctx.area)?))
+}
+
+impl super::registry::ViewInfo for ScatterView {
+    fn data_table(&self) -> ViewTable {
+        self.table()
+    }
+
+    fn caption(&self) -> String {
+        format!("{} against {} for {} areas ({}): {}.", self.indicator_y, self.indicator_x, self.points.len(), self.area_type, self.line_text())
+    }
+}

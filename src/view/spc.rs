@@ -228,3 +228,45 @@ impl SpcView {
         table
     }
 }
+
+/// The registry's entry for this view.
+pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
+    id: "spc",
+    label: "SPC",
+    aliases: &["xmr"],
+    controls: &["indicator", "area", "improvement", "target", "shift_length", "trend_length", "two_in_three", "rebase"],
+    summary: "an XmR chart with Making Data Count rules, variation and assurance icons",
+    build,
+};
+
+fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
+    use super::ViewModel;
+    #[allow(unused_imports)]
+    use super::ViewError;
+    Ok(ViewModel::Spc(spc_view(ctx.dataset, ctx.spec)?))
+}
+
+impl super::registry::ViewInfo for SpcView {
+    fn data_table(&self) -> ViewTable {
+        self.table()
+    }
+
+    fn caption(&self) -> String {
+        format!(
+            "XmR chart of {} for {} ({} points): latest point shows {}; assurance: {}.",
+            self.indicator,
+            self.area,
+            self.points.len(),
+            self.variation_icon.text(),
+            self.assurance.text()
+        )
+    }
+
+    fn polarity_needed(&self) -> Vec<String> {
+        self.polarity_needed.clone()
+    }
+
+    fn annotations(&self) -> Vec<crate::view::AnnotationView> {
+        self.annotations.clone()
+    }
+}

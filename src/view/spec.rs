@@ -1,20 +1,6 @@
-//! `ViewSpec` (what the page asks for), `ViewModel` (what it gets back) and `build_view` joining them.
+//! `ViewSpec` (what the page asks for), `ViewError`, and `build_view` turning a spec into the registry's `ViewModel`.
 
-use super::access::{access_view, AccessView};
-use super::prevalence::{parse_bands, prevalence_view, PrevalenceView};
-use super::compare_areas::{compare_areas_view, CompareAreasView};
-use super::overview::{overview_view, OverviewView};
-use super::spine::{spine_view, SpineView};
-use super::trend::{trend_view, TrendView};
-use super::spc::{spc_view, SpcView};
-use super::scatter::{scatter_view, ScatterView};
-use super::funnel::{funnel_view, FunnelView};
-use super::map::{map_view, MapView};
-use super::inequalities::{inequalities_view, InequalitiesView};
-use super::board_summary::{board_summary_view, BoardSummaryView};
-use super::kpi_summary::{kpi_summary_view, KpiSummaryView};
-use super::selection::{select, select_indicator};
-use super::table::ViewTable;
+use super::registry::{find_view, BuildContext, ViewModel};
 use crate::analysis::polarity::parse_polarity;
 use crate::analysis::direction::DirectionRule;
 use crate::analysis::recent_trend::TrendMethod;
@@ -108,90 +94,6 @@ pub struct ViewSpec {
     pub units: BTreeMap<String, String>,
 }
 
-/// A built view, tagged by its kind for the page.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "view", rename_all = "snake_case")]
-pub enum ViewModel {
-    /// Bars for every area of a type.
-    CompareAreas(CompareAreasView),
-    /// Indicators × areas grid.
-    Overview(OverviewView),
-    /// One area's spine chart.
-    Spine(SpineView),
-    /// Estimated numbers from national rates × local populations.
-    Prevalence(PrevalenceView),
-    /// People seen ÷ estimated need over time, against a target.
-    Access(AccessView),
-    /// One indicator over time for one or more areas.
-    Trend(TrendView),
-    /// XmR chart of one indicator and area.
-    Spc(SpcView),
-    /// The board-paper sentence and table.
-    BoardSummary(BoardSummaryView),
-    /// Two indicators across areas with a least-squares line (`scatter`).
-    Scatter(ScatterView),
-    /// Value against denominator with control limits (`funnel`).
-    Funnel(FunnelView),
-    /// Hex map of districts, counties or the user's map (`map`).
-    Map(MapView),
-    /// One indicator, area and period by category with SII / RII (`inequalities`).
-    Inequalities(InequalitiesView),
-    /// One row per indicator × area with comparison, trend, direction, target and SPC icons, each with its why.
-    KpiSummary(KpiSummaryView),
-}
-
-impl ViewModel {
-    /// The view's table (text alternative and CSV export), with a row per annotation.
-    pub fn table(&self) -> ViewTable {
-        let mut table = self.data_table();
-        super::annotation::append_annotation_rows(&mut table, &self.annotations());
-        table
-    }
-
-    /// The user's annotations the view carries (empty for views without a single indicator).
-    pub fn annotations(&self) -> Vec<super::annotation::AnnotationView> {
-        match self {
-            ViewModel::CompareAreas(view) => view.annotations.clone(),
-            ViewModel::Trend(view) => view.annotations.clone(),
-            ViewModel::Spc(view) => view.annotations.clone(),
-            ViewModel::KpiSummary(view) => view.annotations(),
-            _ => Vec::new(),
-        }
-    }
-
-    /// Indicator keys whose polarity the view needs and the data do not give (asked for, never guessed).
-    pub fn polarity_needed(&self) -> Vec<String> {
-        match self {
-            ViewModel::CompareAreas(view) => view.polarity_needed.clone(),
-            ViewModel::Trend(view) => view.polarity_needed.clone(),
-            ViewModel::Spc(view) => view.polarity_needed.clone(),
-            ViewModel::KpiSummary(view) => view.polarity_needed.clone(),
-            ViewModel::Overview(view) => view.polarity_needed.clone(),
-            ViewModel::Spine(view) => view.polarity_needed.clone(),
-            ViewModel::BoardSummary(view) => view.polarity_needed.clone(),
-            _ => Vec::new(),
-        }
-    }
-
-    fn data_table(&self) -> ViewTable {
-        match self {
-            ViewModel::CompareAreas(view) => view.table(),
-            ViewModel::Overview(view) => view.table(),
-            ViewModel::Spine(view) => view.table(),
-            ViewModel::Prevalence(view) => view.table(),
-            ViewModel::Access(view) => view.table(),
-            ViewModel::Trend(view) => view.table(),
-            ViewModel::Spc(view) => view.table(),
-            ViewModel::BoardSummary(view) => view.table(),
-            ViewModel::Scatter(view) => view.table(),
-            ViewModel::Funnel(view) => view.table(),
-            ViewModel::Map(view) => view.table(),
-            ViewModel::Inequalities(view) => view.table(),
-            ViewModel::KpiSummary(view) => view.table(),
-        }
-    }
-}
-
 /// Why a view could not be built.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum ViewError {
@@ -219,7 +121,7 @@ impl std::fmt::Display for ViewError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ViewError::NoData => write!(f, "no data loaded"),
-            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` (compare_areas, overview, spine, trend, spc, board_summary, kpi_summary, prevalence, access, scatter, funnel, map, inequalities)"),
+            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` ({})", super::registry::view_ids().join(", ")),
             ViewError::UnknownIndicator(i) => write!(f, "no indicator `{i}`"),
             ViewError::UnknownPeriod(p) => write!(f, "no data for period `{p}`"),
             ViewError::UnknownArea(a) => write!(f, "no area `{a}`"),
@@ -264,41 +166,13 @@ pub fn selected_area(dataset: &Dataset, spec: &ViewSpec) -> Result<Option<u32>, 
     }
 }
 
-/// Builds the view a spec asks for from the loaded data.
+/// Builds the view a spec asks for from the loaded data (the view named by the spec, found in the registry).
 pub fn build_view(dataset: &Dataset, spec: &ViewSpec) -> Result<ViewModel, ViewError> {
     if dataset.is_empty() {
         return Err(ViewError::NoData);
     }
+    let entry = find_view(&spec.view).ok_or_else(|| ViewError::UnknownView(spec.view.trim().to_owned()))?;
     let benchmarker = Benchmarker::new(dataset, benchmark_options(spec)?);
     let area = selected_area(dataset, spec)?;
-    match spec.view.trim().replace('-', "_").as_str() {
-        "" | "compare_areas" => {
-            let indicator = select_indicator(dataset, spec.indicator.as_deref())?;
-            let selection = select(dataset, spec, indicator)?;
-            let mut view = compare_areas_view(dataset, &benchmarker, &selection, area, spec.sort, spec.palette);
-            view.annotations = super::annotation::annotations_for(dataset, &spec.annotations, indicator);
-            Ok(ViewModel::CompareAreas(view))
-        }
-        "overview" | "tartan_rug" => Ok(ViewModel::Overview(overview_view(dataset, &benchmarker, spec, spec.palette))),
-        "prevalence" => {
-            let bands = parse_bands(&spec.bands).map_err(ViewError::Unavailable)?;
-            Ok(ViewModel::Prevalence(prevalence_view(dataset, &bands)))
-        }
-        "access" => {
-            let bands = parse_bands(&spec.bands).map_err(ViewError::Unavailable)?;
-            let area = spec.area.as_deref().filter(|a| !a.trim().is_empty());
-            let view = access_view(dataset, &bands, area, spec.estimated_need, spec.target_share).map_err(ViewError::Unavailable)?;
-            Ok(ViewModel::Access(view))
-        }
-        "spine" | "spine_chart" => Ok(ViewModel::Spine(spine_view(dataset, &benchmarker, spec, area, spec.palette)?)),
-        "trend" | "trajectory" => Ok(ViewModel::Trend(trend_view(dataset, spec)?)),
-        "spc" | "xmr" => Ok(ViewModel::Spc(spc_view(dataset, spec)?)),
-        "board_summary" | "summary" => Ok(ViewModel::BoardSummary(board_summary_view(dataset, spec)?)),
-        "inequalities" => Ok(ViewModel::Inequalities(inequalities_view(dataset, &benchmarker, spec, area)?)),
-        "map" | "hex_map" => Ok(ViewModel::Map(map_view(dataset, &benchmarker, spec, area)?)),
-        "funnel" => Ok(ViewModel::Funnel(funnel_view(dataset, &benchmarker, spec, area)?)),
-        "scatter" | "compare_indicators" => Ok(ViewModel::Scatter(scatter_view(dataset, spec, area)?)),
-        "kpi_summary" | "kpi" => Ok(ViewModel::KpiSummary(kpi_summary_view(dataset, &benchmarker, spec)?)),
-        other => Err(ViewError::UnknownView(other.to_owned())),
-    }
+    (entry.build)(&BuildContext { dataset, spec, benchmarker: &benchmarker, area })
 }

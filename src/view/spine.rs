@@ -193,3 +193,39 @@ impl SpineView {
         table
     }
 }
+
+/// The registry's entry for this view.
+pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
+    id: "spine",
+    label: "Spine chart",
+    aliases: &["spine-chart"],
+    controls: &["area", "comparator", "level"],
+    summary: "one area's indicators against England, the worst and best areas and the middle half",
+    build,
+};
+
+fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
+    use super::ViewModel;
+    #[allow(unused_imports)]
+    use super::ViewError;
+    Ok(ViewModel::Spine(spine_view(ctx.dataset, ctx.benchmarker, ctx.spec, ctx.area, ctx.spec.palette)?))
+}
+
+impl super::registry::ViewInfo for SpineView {
+    fn data_table(&self) -> ViewTable {
+        self.table()
+    }
+
+    fn caption(&self) -> String {
+        format!(
+            "Spine chart for {}: {} indicators, each value placed against England, the worst and best areas and the middle half, compared with {}.",
+            self.area_name,
+            self.rows.len(),
+            self.benchmark
+        )
+    }
+
+    fn polarity_needed(&self) -> Vec<String> {
+        self.polarity_needed.clone()
+    }
+}

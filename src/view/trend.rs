@@ -333,3 +333,43 @@ impl TrendView {
         table
     }
 }
+
+/// The registry's entry for this view.
+pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
+    id: "trend",
+    label: "Trend",
+    aliases: &["trajectory"],
+    controls: &["indicator", "area", "comparator_period", "relative_change_percent"],
+    summary: "one indicator over time with intervals, England and region lines, recent trend, direction of travel, targets and plans",
+    build,
+};
+
+fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
+    use super::ViewModel;
+    #[allow(unused_imports)]
+    use super::ViewError;
+    Ok(ViewModel::Trend(trend_view(ctx.dataset, ctx.spec)?))
+}
+
+impl super::registry::ViewInfo for TrendView {
+    fn data_table(&self) -> ViewTable {
+        self.table()
+    }
+
+    fn caption(&self) -> String {
+        let lines: Vec<String> = self
+            .series
+            .iter()
+            .map(|s| format!("{}: {}, {} since {}", s.area_name, s.recent_trend.label(), s.direction.text(), s.comparator_period.as_deref().unwrap_or("no comparator")))
+            .collect();
+        format!("{} over time with 95% intervals ({}). {}.", self.indicator, self.polarity, lines.join("; "))
+    }
+
+    fn polarity_needed(&self) -> Vec<String> {
+        self.polarity_needed.clone()
+    }
+
+    fn annotations(&self) -> Vec<crate::view::AnnotationView> {
+        self.annotations.clone()
+    }
+}

@@ -1,20 +1,8 @@
 // The views and their controls: selections, polarity per indicator, notes on periods, and the view spec.
 
-const VIEWS = [
-  { id: 'kpi-summary', label: 'KPI summary', controls: ['area', 'comparator', 'level'] },
-  { id: 'overview', label: 'Overview', controls: ['area_type', 'comparator', 'level'] },
-  { id: 'compare-areas', label: 'Compare areas', controls: ['indicator', 'period', 'area_type', 'comparator', 'level', 'sort'] },
-  { id: 'spine', label: 'Spine chart', controls: ['area', 'comparator', 'level'] },
-  { id: 'map', label: 'Map', controls: ['indicator', 'period', 'comparator', 'level'] },
-  { id: 'trend', label: 'Trend', controls: ['indicator', 'area', 'comparator_period', 'relative_change_percent'] },
-  { id: 'spc', label: 'SPC', controls: ['indicator', 'area', 'improvement', 'target', 'shift_length', 'trend_length', 'two_in_three', 'rebase'] },
-  { id: 'board-summary', label: 'Board summary', controls: ['area', 'relative_change_percent'] },
-  { id: 'inequalities', label: 'Inequalities', controls: ['indicator', 'period', 'area', 'level'] },
-  { id: 'funnel', label: 'Funnel plot', controls: ['indicator', 'period', 'area_type', 'area', 'overdispersion'] },
-  { id: 'scatter', label: 'Compare indicators', controls: ['indicator', 'indicator_y', 'area_type', 'area'] },
-  { id: 'prevalence', label: 'Prevalence', controls: ['bands'] },
-  { id: 'access', label: 'Access', controls: ['area', 'bands', 'target_share', 'estimated_need'] },
-];
+// The views, their tab labels and the controls each reads come from the Rust registry (one list for the
+// page, the element, the CLI and the README).
+const VIEWS = view_registry();
 
 /** Builds the controls the current view uses from the catalogue. */
 function buildControls() {
