@@ -186,6 +186,35 @@ pub fn view_registry() -> Result<JsValue, JsError> {
     to_js(&crate::view::VIEWS)
 }
 
+/// What each named control is: `{ name: { name, label, kind, choices, source } }` for every control of every view.
+#[wasm_bindgen]
+pub fn control_infos() -> Result<JsValue, JsError> {
+    let mut infos = std::collections::BTreeMap::new();
+    for view in crate::view::VIEWS {
+        for name in view.controls {
+            if let Some(info) = crate::view::controls::control_info(name) {
+                infos.insert(*name, info);
+            }
+        }
+    }
+    to_js(&infos)
+}
+
+/// The view spec for `view` from the page's control values (text) and indicator choices; an error names the bad control.
+#[wasm_bindgen]
+pub fn spec_from_controls(view: &str, values: JsValue, choices: JsValue) -> Result<JsValue, JsError> {
+    let values: std::collections::BTreeMap<String, String> = serde_wasm_bindgen::from_value(values).map_err(js_error)?;
+    let choices: crate::view::controls::IndicatorChoices = serde_wasm_bindgen::from_value(choices).map_err(js_error)?;
+    to_js(&crate::view::controls::spec_from_controls(view, &values, &choices).map_err(js_error)?)
+}
+
+/// The control values a spec (from a link, a snapshot or attributes) holds, after the spec is read strictly.
+#[wasm_bindgen]
+pub fn controls_from_spec(spec: JsValue) -> Result<JsValue, JsError> {
+    let spec: ViewSpec = serde_wasm_bindgen::from_value(spec).map_err(js_error)?;
+    to_js(&crate::view::controls::controls_from_spec(&spec))
+}
+
 /// The layouts and column roles a user may pick when correcting a file's detection.
 #[wasm_bindgen]
 pub fn detection_choices() -> Result<JsValue, JsError> {

@@ -3,6 +3,7 @@
 pub mod access;
 mod area_values;
 pub mod annotation;
+pub mod controls;
 mod board_summary;
 mod compare_areas;
 mod funnel;
