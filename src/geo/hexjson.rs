@@ -1,27 +1,8 @@
-//! HexJSON hex maps (odileeds/hexjson): parsing with validation, and hex centres and corners for drawing.
+//! HexJSON hex maps (odileeds/hexjson): parsing with validation, and hex centres and corners for drawing
+//! (the map types themselves are data, in `model::user_map`).
 
-use serde::{Deserialize, Serialize};
+pub use crate::model::{Hex, HexMap};
 use std::collections::BTreeMap;
-
-/// One hex of a map.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Hex {
-    /// Name (`n`), may be empty.
-    pub name: String,
-    /// Column.
-    pub q: i64,
-    /// Row (increasing northwards, as the odileeds maps draw it).
-    pub r: i64,
-}
-
-/// A parsed HexJSON map: layout and hexes keyed by area code.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct HexMap {
-    /// `odd-r`, `even-r`, `odd-q` or `even-q`.
-    pub layout: String,
-    /// Hexes by key (an ONS code in the built-in map).
-    pub hexes: BTreeMap<String, Hex>,
-}
 
 /// The layouts HexJSON defines.
 pub const LAYOUTS: [&str; 4] = ["odd-r", "even-r", "odd-q", "even-q"];

@@ -8,8 +8,8 @@ pub mod placement;
 pub use hexjson::{hex_centre, hex_corners, looks_like_hexjson, outline, parse_hexjson, Hex, HexMap};
 pub use lookup::{DistrictLookup, UpperTier};
 pub use placement::{choose_level, place, MapLevel, Placement};
+pub use crate::model::UserMap;
 
-use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 /// The Open Innovations hex map of UK local authority districts (April 2023, `odd-r`), as shipped in `shared/geo`.
@@ -43,15 +43,6 @@ AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
 LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
 OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
 SOFTWARE.";
-
-/// A HexJSON map the user dropped, with the file it came from.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct UserMap {
-    /// File name.
-    pub file: String,
-    /// The map.
-    pub map: HexMap,
-}
 
 /// The built-in district hex map (parsed once).
 pub fn district_map() -> &'static HexMap {

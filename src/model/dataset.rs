@@ -1,6 +1,6 @@
 //! The `Dataset`: every observation with interned labels and dimension tables, keyed for merging.
 
-use super::{Area, Indicator, IndicatorText, Interner, Period, PlannedValue, Sym, TargetText};
+use super::{Area, Indicator, IndicatorText, Interner, Period, PlannedValue, Sym, TargetText, UserMap};
 use serde::Serialize;
 use super::fast_hash::FastMap;
 
@@ -135,7 +135,7 @@ pub struct Dataset {
     /// Free-text indicator metadata (numerator / denominator definitions, source, frequency).
     pub indicator_texts: Vec<IndicatorText>,
     /// A HexJSON map the user dropped (the latest wins); the map view prefers it to the built-in one.
-    pub user_map: Option<crate::geo::UserMap>,
+    pub user_map: Option<UserMap>,
     columns: Vec<Observation>,
     area_name_index: FastMap<String, u32>,
     target_index: FastMap<(u32, Option<u32>, u32), usize>,

@@ -19,6 +19,7 @@ mod interner;
 mod level;
 mod period;
 mod plans;
+mod user_map;
 
 pub use age_band::AgeBand;
 pub use area::{Area, AreaKind};
@@ -28,3 +29,4 @@ pub use interner::{Interner, Sym};
 pub use level::ConfidenceLevel;
 pub use period::{CalendarDate, Period, PeriodKind};
 pub use plans::{IndicatorText, PlannedValue, TargetText};
+pub use user_map::{Hex, HexMap, UserMap};

@@ -1,6 +1,6 @@
 //! The binary container for shared files: a count, then each file's name and bytes, length-prefixed.
 
-use super::fragment::ShareError;
+use super::error::ShareError;
 
 /// One file carried by a link or snapshot.
 #[derive(Clone, Debug, PartialEq, Eq)]

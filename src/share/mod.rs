@@ -4,9 +4,11 @@
 //! length and the decompressed size before anything is used.
 
 mod container;
+mod error;
 mod fragment;
 mod state;
 
 pub use container::SharedFile;
-pub use fragment::{decode_fragment, encode_fragment, ShareError, SharedPage, LINK_LIMIT};
+pub use error::ShareError;
+pub use fragment::{decode_fragment, encode_fragment, SharedPage, LINK_LIMIT};
 pub use state::ShareState;

@@ -1,65 +1,10 @@
 //! Funnel plot control limits and significance (`calculate_funnel_limits`, `assign_funnel_significance`).
 
 use super::distributions::{chisq_quantile, norm_quantile};
-use super::funnel_curve::{funnel_axis, funnel_row};
+use super::funnel_curve::{funnel_axis, funnel_row, FunnelRow};
+use super::funnel_limit::sigma_adjustment;
+use super::funnel_statistic::{FunnelStatistic, RateType, RatioType, Side};
 use super::{format_multiplier, StatsError};
-
-/// Which side of the funnel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    /// The lower limit.
-    Low,
-    /// The upper limit.
-    High,
-}
-
-/// How ratio limits are expressed: "count" (ratio − 1) or "isr" (ratio × 100).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RatioType {
-    /// Limits as ratio − 1.
-    Count,
-    /// Limits as ratio × 100.
-    Isr,
-}
-
-/// Which kind of rate the funnel is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RateType {
-    /// Directly standardised rates (rows with 0 events carry no denominator; < 10 events not assessed).
-    Dsr,
-    /// Crude rates.
-    Crude,
-}
-
-/// The statistic a funnel is drawn for.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum FunnelStatistic {
-    /// Proportions (numerator / denominator), Wilson-style limits.
-    Proportion,
-    /// Ratios of observed to expected counts, Poisson limits.
-    Ratio(RatioType),
-    /// Rates from events and rates, Poisson limits; populations shown per year.
-    Rate { rate_type: RateType, years_of_data: f64 },
-}
-
-/// One of the 100 points of a funnel.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct FunnelRow {
-    /// Population (proportion), observed events (ratio) or events (rate).
-    pub x: f64,
-    /// Lower 95% (0.025) limit.
-    pub lower_2s_limit: f64,
-    /// Upper 95% (0.025) limit.
-    pub upper_2s_limit: f64,
-    /// Lower 99.8% (0.001) limit.
-    pub lower_3s_limit: f64,
-    /// Upper 99.8% (0.001) limit.
-    pub upper_3s_limit: f64,
-    /// Expected events (ratio) or one-year population (rate) at each limit, in the order above; NaN for proportions.
-    pub denominators: [f64; 4],
-    /// Baseline average × multiplier (NaN for ratios).
-    pub baseline: f64,
-}
 
 /// A funnel: its 100 points and labels.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,69 +17,6 @@ pub struct FunnelLimits {
     pub statistic: String,
     /// "Wilson" or "Poisson".
     pub method: &'static str,
-}
-
-/// R's `max`/`min` propagate NaN; Rust's do not.
-pub(super) fn r_max(a: f64, b: f64) -> f64 {
-    if a.is_nan() || b.is_nan() { f64::NAN } else { a.max(b) }
-}
-pub(super) fn r_min(a: f64, b: f64) -> f64 {
-    if a.is_nan() || b.is_nan() { f64::NAN } else { a.min(b) }
-}
-
-/// Proportion limit at `population` for probability p (0.975 or 0.999) around `average`, × multiplier.
-pub fn sigma_adjustment(p: f64, population: f64, average: f64, side: Side, multiplier: f64) -> f64 {
-    let z2 = norm_quantile(p).powi(2);
-    let first = average * (population / z2 + 1.0);
-    let adj = ((-8.0 * average * (population / z2 + 1.0)).powi(2)
-        - 64.0 * (1.0 / z2 + 1.0 / population) * average * (population * (average * (population / z2 + 2.0) - 1.0) + z2 * (average - 1.0)))
-        .sqrt();
-    let last = 1.0 / z2 + 1.0 / population;
-    let v = match side {
-        Side::Low => (first - adj / 8.0) / last,
-        Side::High => (first + adj / 8.0) / last,
-    };
-    v / population * multiplier
-}
-
-/// P(x_a ≤ X ≤ x_b) for X ~ Poisson(z), summed as the package's helper does (rescaled terms).
-fn poisson_cis(z: f64, x_a: f64, x_b: f64) -> f64 {
-    let (mut q, mut tot, mut s, mut k) = (1.0_f64, 0.0_f64, 0.0_f64, 0.0_f64);
-    // The cap only guards against non-finite input; the package loops until the tail is negligible.
-    let mut guard = 0u64;
-    while (k <= z || q > tot * 1e-10) && guard < 100_000_000 {
-        tot += q;
-        if k >= x_a && k <= x_b {
-            s += q;
-        }
-        if tot > 1e30 {
-            s /= 1e30;
-            tot /= 1e30;
-            q /= 1e30;
-        }
-        k += 1.0;
-        q = q * z / k;
-        guard += 1;
-    }
-    s / tot
-}
-
-/// Poisson mean λ at which `obs` sits on the `p` tail (side Low: P(X ≥ obs) = p; High: P(X ≤ obs) = p), by bisection.
-pub fn poisson_funnel(obs: f64, p: f64, side: Side) -> f64 {
-    if !obs.is_finite() || obs < 0.0 {
-        return f64::NAN;
-    }
-    let (mut v, mut dv) = (0.5_f64, 0.5_f64);
-    while dv > 1e-7 {
-        dv /= 2.0;
-        let lambda = (1.0 + obs) * v / (1.0 - v);
-        let step_down = match side {
-            Side::Low => poisson_cis(lambda, obs, 1e10) > p,
-            Side::High => poisson_cis(lambda, 0.0, obs) < p,
-        };
-        v = if step_down { v - dv } else { v + dv };
-    }
-    (1.0 + obs) * v / (1.0 - v)
 }
 
 /// Exact (< 10) or Byars limit of `obs` at two-sided level p, divided by `expected`.
@@ -154,35 +36,6 @@ fn ratio_limit(obs: f64, expected: f64, p: f64, side: Side) -> f64 {
         }
     };
     t / expected
-}
-
-/// Number of characters R prints for a non-negative whole number (R switches to e-notation when shorter).
-fn r_nchar(x: f64) -> i32 {
-    if !(x.is_finite() && x >= 1.0) {
-        return 1;
-    }
-    let fixed = format!("{x:.0}");
-    let sig = fixed.trim_end_matches('0').len() as i32;
-    let sci = if sig > 1 { sig + 5 } else { 5 };
-    (fixed.len() as i32).min(sci)
-}
-
-/// The package's rounded-down axis start.
-pub(super) fn signif_floor(x: f64) -> f64 {
-    if x == 0.0 {
-        return 0.0;
-    }
-    let n = r_nchar((x * 0.95).floor()) - 1;
-    (x * 0.95 / 10f64.powi(n)).floor() * 10f64.powi(n)
-}
-
-/// The package's rounded-up axis end.
-pub(super) fn signif_ceiling(x: f64) -> f64 {
-    if x == 0.0 {
-        return 0.0;
-    }
-    let n = r_nchar((x * 1.05).ceil()) - 2;
-    (x * 1.05 / 10f64.powi(n)).ceil() * 10f64.powi(n)
 }
 
 /// Checks lengths and signs shared by both entry points.

@@ -1,6 +1,26 @@
 //! The points of a funnel's control-limit curves around any target (the package's axis and limits, one point at a time).
 
-use super::funnel::{poisson_funnel, r_max, r_min, sigma_adjustment, signif_ceiling, signif_floor, FunnelRow, FunnelStatistic, RatioType, Side};
+use super::funnel_limit::{poisson_funnel, sigma_adjustment};
+use super::funnel_statistic::{FunnelStatistic, RatioType, Side};
+
+/// One of the 100 points of a funnel.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FunnelRow {
+    /// Population (proportion), observed events (ratio) or events (rate).
+    pub x: f64,
+    /// Lower 95% (0.025) limit.
+    pub lower_2s_limit: f64,
+    /// Upper 95% (0.025) limit.
+    pub upper_2s_limit: f64,
+    /// Lower 99.8% (0.001) limit.
+    pub lower_3s_limit: f64,
+    /// Upper 99.8% (0.001) limit.
+    pub upper_3s_limit: f64,
+    /// Expected events (ratio) or one-year population (rate) at each limit, in the order above; NaN for proportions.
+    pub denominators: [f64; 4],
+    /// Baseline average × multiplier (NaN for ratios).
+    pub baseline: f64,
+}
 
 /// The package's 100 x positions between the smallest and largest denominators `min_d`..`max_d`
 /// (populations for proportions; events, from `average` per unit, for rates; observed events for ratios).
@@ -76,4 +96,43 @@ fn poisson_means(x: f64) -> [f64; 4] {
         poisson_funnel(x, 0.001, Side::High),
         poisson_funnel(x, 0.001, Side::Low),
     ]
+}
+
+/// R's `max`: NaN when either is NaN (Rust's `f64::max` drops the NaN).
+fn r_max(a: f64, b: f64) -> f64 {
+    if a.is_nan() || b.is_nan() { f64::NAN } else { a.max(b) }
+}
+
+/// R's `min`: NaN when either is NaN.
+fn r_min(a: f64, b: f64) -> f64 {
+    if a.is_nan() || b.is_nan() { f64::NAN } else { a.min(b) }
+}
+
+/// Number of characters R prints for a non-negative whole number (R switches to e-notation when shorter).
+fn r_nchar(x: f64) -> i32 {
+    if !(x.is_finite() && x >= 1.0) {
+        return 1;
+    }
+    let fixed = format!("{x:.0}");
+    let sig = fixed.trim_end_matches('0').len() as i32;
+    let sci = if sig > 1 { sig + 5 } else { 5 };
+    (fixed.len() as i32).min(sci)
+}
+
+/// The package's rounded-down axis start.
+fn signif_floor(x: f64) -> f64 {
+    if x == 0.0 {
+        return 0.0;
+    }
+    let n = r_nchar((x * 0.95).floor()) - 1;
+    (x * 0.95 / 10f64.powi(n)).floor() * 10f64.powi(n)
+}
+
+/// The package's rounded-up axis end.
+fn signif_ceiling(x: f64) -> f64 {
+    if x == 0.0 {
+        return 0.0;
+    }
+    let n = r_nchar((x * 1.05).ceil()) - 2;
+    (x * 1.05 / 10f64.powi(n)).ceil() * 10f64.powi(n)
 }

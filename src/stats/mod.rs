@@ -10,6 +10,8 @@ mod esp2013;
 mod estimate;
 mod funnel;
 mod funnel_curve;
+mod funnel_limit;
+mod funnel_statistic;
 mod isr;
 mod least_squares;
 mod life_expectancy;
@@ -30,12 +32,11 @@ pub use distributions::{chisq_quantile, norm_quantile, t_quantile};
 pub use dsr::{dsr, dsr_non_independent, DsrResult, DSR_NA_STATISTIC};
 pub use esp2013::ESP2013;
 pub use estimate::{Estimate, StatsError};
-pub use funnel::{
-    assign_funnel_significance, calculate_funnel_limits, poisson_funnel, sigma_adjustment,
-    FunnelLimits, FunnelRow, FunnelStatistic, RateType, RatioType, Side,
-};
+pub use funnel::{assign_funnel_significance, calculate_funnel_limits, FunnelLimits};
 pub use least_squares::{least_squares, LineFit};
-pub use funnel_curve::{funnel_axis, funnel_row};
+pub use funnel_curve::{funnel_axis, funnel_row, FunnelRow};
+pub use funnel_limit::{poisson_funnel, sigma_adjustment};
+pub use funnel_statistic::{FunnelStatistic, RateType, RatioType, Side};
 pub use overdispersion::{overdispersion, winsorise, Overdispersion};
 pub use isr::{expected_count, israte, isratio, reference_rate};
 pub use life_expectancy::{life_expectancy, LifeExpectancyRow};
