@@ -28,7 +28,7 @@ pub use choices::{detection_choices, DetectionChoices};
 pub use layout::Layout;
 pub use stream::StreamingLoad;
 pub use infer::{infer_from_name, multiplier_text, value_type_text};
-pub use report::{ColumnUse, EvidenceEntry, FileReport, LoadReport, Reject, Warning};
+pub use report::{ColumnUse, EvidenceEntry, FileReport, RejectKind, LoadReport, Reject, Warning};
 
 use crate::model::Dataset;
 use serde::{Deserialize, Serialize};
@@ -179,7 +179,7 @@ fn read(dataset: &mut Dataset, report: &mut FileReport, bytes: &[u8], options: &
     }
     sink.finish();
     if let Some(line) = table.open_quote_line() {
-        report.reject(line, "", "a quoted field opens here and is never closed: the rest of the file was read as one field");
+        report.reject(line, "", RejectKind::UnclosedQuote, "a quoted field opens here and is never closed: the rest of the file was read as one field");
     }
     Ok(())
 }

@@ -2,7 +2,39 @@
 
 use serde::Serialize;
 
-/// A record (or cell) that could not be used, with where it is and why.
+/// What kind of fault made a record or cell unusable (the same kinds in the page and the CLI).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RejectKind {
+    /// A record with more or fewer fields than the header, so columns would not line up.
+    FieldCount,
+    /// A cell that should hold a number holds text.
+    NotANumber,
+    /// A record with no indicator (id or name).
+    NoIndicator,
+    /// A record with no area (code or name).
+    NoArea,
+    /// A record with no value, count or denominator to use.
+    NoValue,
+    /// A quoted field that is never closed.
+    UnclosedQuote,
+}
+
+impl RejectKind {
+    /// The kind in words (`not a number`).
+    pub fn text(self) -> &'static str {
+        match self {
+            RejectKind::FieldCount => "wrong number of fields",
+            RejectKind::NotANumber => "not a number",
+            RejectKind::NoIndicator => "no indicator",
+            RejectKind::NoArea => "no area",
+            RejectKind::NoValue => "no value",
+            RejectKind::UnclosedQuote => "unclosed quote",
+        }
+    }
+}
+
+/// A record (or cell) that could not be used, with where it is, what kind of fault, and why.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Reject {
     /// File name as dropped.
@@ -11,8 +43,20 @@ pub struct Reject {
     pub line: u64,
     /// Column name (or 1-based number when there is no header), empty for a whole record.
     pub column: String,
+    /// What kind of fault it is.
+    pub kind: RejectKind,
     /// Why it was rejected, in words a user understands.
     pub reason: String,
+}
+
+impl std::fmt::Display for Reject {
+    /// `file:line: column: reason` — the one form the page's report and the CLI's stderr both use.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.column.as_str() {
+            "" => write!(f, "{}:{}: {}", self.file, self.line, self.reason),
+            column => write!(f, "{}:{}: {column}: {}", self.file, self.line, self.reason),
+        }
+    }
 }
 
 /// Something worth telling the user that did not stop a value being used.
@@ -94,9 +138,9 @@ impl FileReport {
     }
 
     /// Records a rejected record or cell.
-    pub fn reject(&mut self, line: u64, column: &str, reason: impl Into<String>) {
+    pub fn reject(&mut self, line: u64, column: &str, kind: RejectKind, reason: impl Into<String>) {
         let file = self.file.clone();
-        self.rejected.push(Reject { file, line, column: column.to_owned(), reason: reason.into() });
+        self.rejected.push(Reject { file, line, column: column.to_owned(), kind, reason: reason.into() });
     }
 
     /// Records a warning.

@@ -5,6 +5,7 @@
 //! its bytes dropped; any other file is kept whole and read by `load` at the end, so every layout
 //! gives exactly the report and observations `load` gives.
 
+use crate::ingest::RejectKind;
 use super::formats::fingertips::{self, Reader};
 use super::layout::Layout;
 use super::row::{Row, TextRow};
@@ -266,7 +267,7 @@ impl Rows {
     fn close(self, dataset: &mut Dataset, report: &mut FileReport, options: &LoadOptions) {
         Sink::resume(dataset, report, options, self.sink).finish();
         if let Some(line) = self.splitter.open_quote_line() {
-            report.reject(line, "", "a quoted field opens here and is never closed: the rest of the file was read as one field");
+            report.reject(line, "", RejectKind::UnclosedQuote, "a quoted field opens here and is never closed: the rest of the file was read as one field");
         }
         let decoder = self.decoder;
         report.encoding = if decoder.bom {

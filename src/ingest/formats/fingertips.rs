@@ -1,5 +1,6 @@
 //! Fingertips data downloads: one observation per row, columns matched by name (both header variants).
 
+use crate::ingest::RejectKind;
 use super::{cell_number, ColumnMap};
 use crate::ingest::cells::{self, Cell};
 use crate::ingest::columns::Role;
@@ -60,19 +61,19 @@ impl Reader {
         sink.report.rows_read += 1;
         if row.len() < width && row.len() <= map.last_needed() {
             let reason = format!("record has {} fields but the header has {width}", row.len());
-            sink.report.reject(row.line(), "", reason);
+            sink.report.reject(row.line(), "", RejectKind::FieldCount, reason);
             return;
         }
         if row.len() > width && row.filled_past(width) {
             let reason = format!("record has {} fields but the header has {width}: columns would not line up", row.len());
-            sink.report.reject(row.line(), "", reason);
+            sink.report.reject(row.line(), "", RejectKind::FieldCount, reason);
             return;
         }
         let get = |role: Role| map.index(role).map(|i| row.get(i)).unwrap_or("");
         let name = get(Role::IndicatorName);
         let id = get(Role::IndicatorId);
         if name.is_empty() && id.is_empty() {
-            sink.report.reject(row.line(), "Indicator Name", "no indicator id or name");
+            sink.report.reject(row.line(), "Indicator Name", RejectKind::NoIndicator, "no indicator id or name");
             return;
         }
         let indicator = sink.indicator(id, name, false);
@@ -86,7 +87,7 @@ impl Reader {
                 area.parent_code = get(Role::ParentCode).to_owned();
                 area.parent_name = get(Role::ParentName).to_owned();
                 if area.code.is_empty() && area.name.is_empty() {
-                    sink.report.reject(row.line(), "Area Code", "no area code or name");
+                    sink.report.reject(row.line(), "Area Code", RejectKind::NoArea, "no area code or name");
                     return;
                 }
                 sink.dataset.area_id(area)
@@ -101,7 +102,7 @@ impl Reader {
         let value_cell = cells::parse(get(Role::Value));
         if value_cell == Cell::Text {
             let reason = format!("`{}` is not a number", get(Role::Value));
-            sink.report.reject(row.line(), value_header, reason);
+            sink.report.reject(row.line(), value_header, RejectKind::NotANumber, reason);
             return;
         }
         let mut note = get(Role::Note).to_owned();
@@ -126,7 +127,7 @@ impl Reader {
             }
             let cell = cells::parse(raw);
             if cell == Cell::Text {
-                sink.report.reject(row.line(), header, format!("`{raw}` is not a number: left empty"));
+                sink.report.reject(row.line(), header, RejectKind::NotANumber, format!("`{raw}` is not a number: left empty"));
             }
             let mut ignored_note = String::new();
             *slot = cell_number(&cell, sink, row.line(), header, &mut ignored_note);

@@ -1,5 +1,6 @@
 //! Long KPI returns: one row per area × indicator × period, columns matched by synonyms.
 
+use crate::ingest::RejectKind;
 use super::{cell_number, ColumnMap};
 use crate::ingest::areas;
 use crate::ingest::cells::{self, Cell};
@@ -29,12 +30,12 @@ pub fn read(table: &Table, sink: &mut Sink) {
         let get = |role: Role| map.index(role).map(|i| row.get(i)).unwrap_or("");
         let (id, name) = (get(Role::IndicatorId), get(Role::IndicatorName));
         if id.is_empty() && name.is_empty() {
-            sink.report.reject(row.line, map.header(Role::IndicatorName), "no indicator on this row");
+            sink.report.reject(row.line, map.header(Role::IndicatorName), RejectKind::NoIndicator, "no indicator on this row");
             continue;
         }
         let (code, area_name) = (get(Role::AreaCode), get(Role::AreaName));
         if code.is_empty() && area_name.is_empty() {
-            sink.report.reject(row.line, map.header(Role::AreaName), "no area on this row");
+            sink.report.reject(row.line, map.header(Role::AreaName), RejectKind::NoArea, "no area on this row");
             continue;
         }
         let all_percent = matches!(cells::parse(get(Role::Value)), Cell::Number(n) if n.percent);
@@ -85,7 +86,7 @@ pub fn read(table: &Table, sink: &mut Sink) {
             let header = map.header(role).to_owned();
             let cell = cells::parse(raw);
             if cell == Cell::Text {
-                sink.report.reject(row.line, &header, format!("`{raw}` is not a number: left empty"));
+                sink.report.reject(row.line, &header, RejectKind::NotANumber, format!("`{raw}` is not a number: left empty"));
             }
             usable |= matches!(cell, Cell::Number(_) | Cell::Missing { .. });
             // Only the value's marker is the observation's note; others would mislabel it.
@@ -99,7 +100,7 @@ pub fn read(table: &Table, sink: &mut Sink) {
         }
         if !usable {
             if target.is_empty() {
-                sink.report.reject(row.line, "", "no value, numerator or denominator on this row");
+                sink.report.reject(row.line, "", RejectKind::NoValue, "no value, numerator or denominator on this row");
             }
             continue;
         }

@@ -9,6 +9,7 @@
 //!   value = the population.
 //!   Neither file has a period column; the year is taken from the file name (with a warning).
 
+use crate::ingest::RejectKind;
 use super::{cell_number, ColumnMap};
 use crate::ingest::areas;
 use crate::ingest::cells::{self, Cell};
@@ -42,7 +43,7 @@ pub fn read_rates(table: &Table, sink: &mut Sink) {
         sink.report.rows_read += 1;
         let name = row.get(name_col);
         if name.is_empty() {
-            sink.report.reject(row.line, map.header(Role::IndicatorName), "no disorder on this row");
+            sink.report.reject(row.line, map.header(Role::IndicatorName), RejectKind::NoIndicator, "no disorder on this row");
             continue;
         }
         let indicator = sink.indicator("", name, percent);
@@ -77,7 +78,7 @@ pub(super) fn row_area(sink: &mut Sink, map: &ColumnMap, row: &crate::ingest::ta
     let code = map.index(Role::AreaCode).map(|i| row.get(i)).unwrap_or("");
     let name = map.index(Role::AreaName).map(|i| row.get(i)).unwrap_or("");
     if code.is_empty() && name.is_empty() {
-        sink.report.reject(row.line, map.header(Role::AreaName), "no area on this row");
+        sink.report.reject(row.line, map.header(Role::AreaName), RejectKind::NoArea, "no area on this row");
         return None;
     }
     Some(if code.is_empty() {
@@ -136,7 +137,7 @@ pub(super) fn value_observation(sink: &mut Sink, raw: &str, header: &str, indica
     match cell {
         Cell::Empty => return None,
         Cell::Text => {
-            sink.report.reject(line, header, format!("`{raw}` is not a number"));
+            sink.report.reject(line, header, RejectKind::NotANumber, format!("`{raw}` is not a number"));
             return None;
         }
         _ => {}

@@ -1,5 +1,6 @@
 //! Targets and plans: KPI schedules with one column per contract year; planned trajectories beside actuals.
 
+use crate::ingest::RejectKind;
 use super::{cell_number, ColumnMap};
 use crate::ingest::areas;
 use crate::ingest::cells::{self, Cell};
@@ -35,7 +36,7 @@ pub fn read_schedule(table: &Table, sink: &mut Sink) {
         let id = id_col.map(|i| row.get(i)).unwrap_or("");
         let name = name_col.map(|i| row.get(i)).unwrap_or("");
         if id.is_empty() && name.is_empty() {
-            sink.report.reject(row.line, "", "no KPI or indicator on this row");
+            sink.report.reject(row.line, "", RejectKind::NoIndicator, "no KPI or indicator on this row");
             continue;
         }
         let indicator = sink.indicator(id, name, false);
@@ -94,7 +95,7 @@ pub fn read_trajectory(table: &Table, sink: &mut Sink) {
             let cell = cells::parse(row.get(col));
             match cell {
                 Cell::Empty => {}
-                Cell::Text => sink.report.reject(row.line, &headers[col], format!("`{}` is not a number", row.get(col))),
+                Cell::Text => sink.report.reject(row.line, &headers[col], RejectKind::NotANumber, format!("`{}` is not a number", row.get(col))),
                 _ => {
                     let mut note = row_note.clone();
                     let mut obs = sink.observation(indicator, area, period, row.line);
@@ -116,12 +117,12 @@ pub fn read_trajectory(table: &Table, sink: &mut Sink) {
             }
             Cell::Text => {
                 let reason = format!("`{}` is not a number", row.get(planned_col));
-                sink.report.reject(row.line, &headers[planned_col], reason);
+                sink.report.reject(row.line, &headers[planned_col], RejectKind::NotANumber, reason);
             }
             _ => {}
         }
         if !used {
-            sink.report.reject(row.line, "", "no actual or planned value on this row");
+            sink.report.reject(row.line, "", RejectKind::NoValue, "no actual or planned value on this row");
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Wide by area: indicator (and period, age) columns, then one column per area, England and region first.
 
+use crate::ingest::RejectKind;
 use super::{cell_number, ColumnMap};
 use crate::ingest::cells::{self, Cell};
 use crate::ingest::columns::Role;
@@ -45,7 +46,7 @@ pub fn read(table: &Table, sink: &mut Sink) {
         let name = name_col.map(|i| row.get(i)).unwrap_or("");
         let id = id_col.map(|i| row.get(i)).unwrap_or("");
         if name.is_empty() && id.is_empty() {
-            sink.report.reject(row.line, map.header(Role::IndicatorName), "no indicator on this row");
+            sink.report.reject(row.line, map.header(Role::IndicatorName), RejectKind::NoIndicator, "no indicator on this row");
             continue;
         }
         let period = match fixed_period {
@@ -76,7 +77,7 @@ pub fn read(table: &Table, sink: &mut Sink) {
             match cell {
                 Cell::Empty => continue,
                 Cell::Text => {
-                    sink.report.reject(row.line, &headers[col], format!("`{}` is not a number", row.get(col)));
+                    sink.report.reject(row.line, &headers[col], RejectKind::NotANumber, format!("`{}` is not a number", row.get(col)));
                     continue;
                 }
                 _ => {}

@@ -1,5 +1,6 @@
 //! Wide by period: an indicator (or measure) column, then one column per period (board-paper tables).
 
+use crate::ingest::RejectKind;
 use super::{cell_number, ColumnMap};
 use crate::ingest::cells::{self, Cell};
 use crate::ingest::columns::Role;
@@ -33,7 +34,7 @@ pub fn read(table: &Table, sink: &mut Sink) {
         let name = row.get(name_col);
         if name.is_empty() {
             let header = headers.get(name_col).map_or("", String::as_str);
-            sink.report.reject(row.line, header, "no indicator name on this row");
+            sink.report.reject(row.line, header, RejectKind::NoIndicator, "no indicator name on this row");
             continue;
         }
         let area = match area {
@@ -70,7 +71,7 @@ pub fn read(table: &Table, sink: &mut Sink) {
             match cell {
                 Cell::Empty => continue,
                 Cell::Text => {
-                    sink.report.reject(row.line, &headers[col], format!("`{}` is not a number", row.get(col)));
+                    sink.report.reject(row.line, &headers[col], RejectKind::NotANumber, format!("`{}` is not a number", row.get(col)));
                     continue;
                 }
                 _ => {}
