@@ -1,15 +1,18 @@
-// Builds dist/indicator-lens.html: one self-contained file with the styles, the wasm-bindgen glue,
-// the page and worker code, the wasm (base64) and the built-in samples inlined.
+// Builds dist/indicator-lens.html: one self-contained file with the styles, the page's modules and the
+// wasm-bindgen glue linked into one script (www/linker.mjs), the worker linked the same way and started
+// from a Blob URL, the wasm (base64) and the built-in samples inlined; and dist/indicator-lens.js, the
+// embeddable element linked from the same modules.
 // Usage: node www/bundle.mjs [--out dist/indicator-lens.html]
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { link as linkModules, LinkError } from './linker.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const read = (path) => readFileSync(join(root, path), 'utf8');
 const outArg = process.argv.indexOf('--out');
-const out = join(root, outArg > 0 ? process.argv[outArg + 1] : 'dist/indicator-lens.html');
+const out = resolve(root, outArg > 0 ? process.argv[outArg + 1] : 'dist/indicator-lens.html');
 
 /** Sample sets shipped in the page, read at build time from ../shared/samples (and the repo's own
  *  illustrative fixture); the build output is not committed. `view` is the tab each set opens on. */
@@ -39,28 +42,37 @@ function scriptLiteral(value) {
   return JSON.stringify(value).replace(/<\//g, '<\\/').replace(/<!--/g, '<\\!--').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-/** The page's code, in order: its parts, then the start-up that wires them (one block scope). */
-const PAGE_PARTS = ['dom', 'channel', 'report', 'loading', 'controls', 'view', 'share'].map((p) => `www/page/${p}.js`).concat('www/app.js');
-const glue = read('pkg/indicator_lens.js');
 const wasm = readFileSync(join(root, 'pkg/indicator_lens_bg.wasm'));
-/** The glue as a classic script: module workers from blob: URLs do not start on file:// pages. */
-function classicGlue(moduleGlue) {
-  const classic = moduleGlue
-    .replace(/^export \{[^}]*\};?$/m, '')
-    .replace(/^export (class|function|const|let) /gm, '$1 ')
-    .replace(/import\.meta\.url/g, 'self.location.href');
-  if (/^\s*(import|export)\b/m.test(classic)) throw new Error('glue has module syntax the worker cannot run');
-  return classic;
+const wasmBase64 = wasm.toString('base64');
+
+/** Links one entry's modules; a module the linker refuses stops the build with its file, line and reason. */
+function link(entry, options) {
+  try {
+    return linkModules(entry, options);
+  } catch (error) {
+    if (!(error instanceof LinkError)) throw error;
+    console.error(`bundle: ${entry}: ${error.message}`);
+    process.exit(1);
+  }
 }
-const workerSource = `${classicGlue(glue)}\n{\n${read('www/worker.js')}\n}`;
-const script = [
-  `const WASM_BASE64 = ${scriptLiteral(wasm.toString('base64'))};`,
-  `const WORKER_SOURCE = ${scriptLiteral(workerSource)};`,
-  `const SAMPLES = ${scriptLiteral(samples())};`,
-  glue,
-  `{\n${PAGE_PARTS.map(read).join('\n')}\n}`,
-].join('\n');
-if (/<\/script/i.test(glue + PAGE_PARTS.map(read).join(''))) throw new Error('code contains </script and cannot be inlined');
+
+/** A module made by the build: one exported constant (the modules import it as `inline:…`). */
+const inlineModule = (name, value) => `export const ${name} = ${scriptLiteral(value)};\n`;
+
+// The worker as a classic script: module workers from blob: URLs do not start on file:// pages.
+const worker = link('www/worker.js', { root, format: 'classic' });
+const page = link('www/app.js', {
+  root,
+  format: 'module',
+  virtual: {
+    'inline:wasm': inlineModule('WASM_BASE64', wasmBase64),
+    'inline:worker': inlineModule('WORKER_SOURCE', worker.code),
+    'inline:samples': inlineModule('SAMPLES', samples()),
+  },
+});
+const script = page.code;
+// Data is inlined through scriptLiteral; code that holds these would end or confuse the inline script.
+if (/<\/script|<!--/i.test(script)) throw new Error('the page code contains </script or <!-- and cannot be inlined');
 
 const html = read('www/index.html')
   .replace('/*@STYLE@*/', () => read('www/style.css'))
@@ -69,12 +81,13 @@ mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, html);
 
 // The embeddable element: one classic script (no inline code needed by the host page), wasm inlined.
-const elementScript = `(() => {\n'use strict';\nconst WASM_BASE64 = ${JSON.stringify(wasm.toString('base64'))};\n${classicGlue(glue)}\n${read('www/element.js')}\n})();\n`;
+const elementScript = link('www/element.js', { root, format: 'classic', virtual: { 'inline:wasm': inlineModule('WASM_BASE64', wasmBase64) } }).code;
 const distDir = dirname(out);
 writeFileSync(join(distDir, 'indicator-lens.js'), elementScript);
 writeFileSync(join(distDir, 'embed.html'), read('www/embed.html'));
 writeFileSync(join(distDir, 'embed-sample.csv'), readFileSync(join(root, '..', 'shared', 'samples', 'fingertips', 'ncmp_reception_prev_overweight_dist.csv')));
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(`wasm: ${kb(wasm.length)} raw, ${kb(gzipSync(wasm, { level: 9 }).length)} gzipped`);
+console.log(`page: ${page.order.length} modules, worker: ${worker.order.length}`);
 console.log(`${out}: ${kb(html.length)} raw, ${kb(gzipSync(html, { level: 9 }).length)} gzipped`);
 console.log(`${join(distDir, 'indicator-lens.js')}: ${kb(elementScript.length)} raw, ${kb(gzipSync(elementScript, { level: 9 }).length)} gzipped`);

@@ -1,7 +1,14 @@
 // <indicator-lens>: the embeddable element. One script, wasm inlined; data from `src` (same origin) or an
 // inline <script type="text/csv"> child; drawn in Shadow DOM so host styles and ours never mix.
 // Runs on the main thread (no worker), so it needs only 'wasm-unsafe-eval' under a strict CSP.
-/* global WASM_BASE64, initSync, Session, draw_view */
+// A thin forwarder: its attributes are the page's controls, read into the view spec, drawn and tabled by
+// the same modules as the page's (www/page/), on a Session of its own.
+import { Session } from '../pkg/indicator_lens.js';
+import { drawView } from './page/chart.js';
+import { tableFrom } from './page/dom.js';
+import { currentSpec } from './page/spec.js';
+import { DEFAULT_VIEW, VIEWS, findView } from './page/views.js';
+import { wasmModule } from './page/wasm.js';
 
 const ELEMENT_CSS = `
 :host { display: block; font-family: system-ui, "Segoe UI", Arial, sans-serif; color: #1b1b1b; }
@@ -16,19 +23,10 @@ th { background: #eef1f5; }
 details { margin-top: 0.4rem; }
 `;
 
-/** Compiles the inlined wasm once for every element on the page. */
-let ready = null;
-function initialise() {
-  if (!ready) {
-    const binary = atob(WASM_BASE64);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    initSync({ module: new WebAssembly.Module(bytes) });
-    ready = true;
-  }
-}
-
-const SPEC_ATTRIBUTES = ['view', 'indicator', 'area', 'period', 'comparator', 'level', 'area-type', 'sort'];
+/** Every control of any view, each an attribute: `area_type` is `area-type`. */
+const CONTROLS = [...new Set(VIEWS.flatMap((v) => v.controls))];
+const attributeOf = (control) => control.replace(/_/g, '-');
+const SPEC_ATTRIBUTES = ['view', ...CONTROLS.map(attributeOf)];
 
 class IndicatorLensElement extends HTMLElement {
   static get observedAttributes() { return ['src', ...SPEC_ATTRIBUTES]; }
@@ -78,7 +76,7 @@ class IndicatorLensElement extends HTMLElement {
   async load() {
     const token = (this.loadToken = (this.loadToken || 0) + 1);
     try {
-      initialise();
+      wasmModule();
       const files = [];
       const src = this.getAttribute('src');
       if (src) {
@@ -106,35 +104,25 @@ class IndicatorLensElement extends HTMLElement {
     }
   }
 
+  /** The view spec of the attributes, as the page makes it from its controls. */
   spec() {
-    const spec = {};
-    for (const name of SPEC_ATTRIBUTES) {
-      const value = this.getAttribute(name);
-      if (value !== null && value !== '') spec[name.replace('-', '_')] = name === 'level' ? Number(value) : value;
+    const name = this.getAttribute('view');
+    const view = name ? findView(name)?.id ?? name : DEFAULT_VIEW;
+    const values = {};
+    for (const control of CONTROLS) {
+      const value = this.getAttribute(attributeOf(control));
+      if (value !== null && value !== '') values[control] = value;
     }
-    if (spec.view) spec.view = spec.view.replace(/-/g, '_');
-    return spec;
+    return currentSpec({ view, spec: values, polarity: {}, levels: {}, valueTypes: {}, annotations: [] });
   }
 
   render() {
     if (!this.session) return;
     try {
-      const json = this.session.view(this.spec());
-      const result = JSON.parse(json);
-      this.canvas.width = result.width;
-      this.canvas.height = result.height;
-      draw_view(json, this.canvas);
+      const result = drawView(this.session.view(this.spec()), this.canvas);
       this.caption.textContent = result.caption;
       this.canvas.setAttribute('aria-label', result.caption);
-      const head = document.createElement('thead');
-      const headRow = head.insertRow();
-      for (const h of result.table.header) { const th = document.createElement('th'); th.textContent = h; headRow.append(th); }
-      const body = document.createElement('tbody');
-      for (const row of result.table.rows) {
-        const tr = body.insertRow();
-        for (const cell of row) { const td = tr.insertCell(); td.textContent = cell; }
-      }
-      this.table.replaceChildren(head, body);
+      this.table.replaceChildren(...tableFrom(result.table.header, result.table.rows).children);
     } catch (error) {
       this.say(`indicator-lens: ${error.message}`, true);
     }

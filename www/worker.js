@@ -1,5 +1,6 @@
 // indicator-lens worker: owns the heavy Session (ingest, analysis, view models) so the page never freezes.
-// Concatenated after the wasm-bindgen glue by the build; receives the compiled module from the page.
+// Linked with the wasm-bindgen glue into one classic script by the build; receives the compiled module from the page.
+import { initSync, Session, warm_up } from '../pkg/indicator_lens.js';
 
 let session = null;
 

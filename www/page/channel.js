@@ -1,18 +1,7 @@
-// The wasm module (compiled once, shared with the worker) and the request/response channel to the worker.
-
-/** Decodes the inlined wasm and compiles it once; the page and the worker share the module. */
-function compileModule() {
-  const binary = atob(WASM_BASE64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new WebAssembly.Module(bytes);
-}
-
-const wasmModule = compileModule();
-initSync({ module: wasmModule });
-
-/** Layouts and column roles the ingest reads, for the correction form. */
-const CHOICES = detection_choices();
+// The request/response channel to the worker that owns the Session, started on the page's compiled module.
+import { WORKER_SOURCE } from 'inline:worker';
+import { wasmModule } from './wasm.js';
+import { warmDrawing } from './warm.js';
 
 /** A request/response channel to the worker, with progress callbacks. */
 class WorkerChannel {
@@ -26,7 +15,7 @@ class WorkerChannel {
     this.ready.catch(() => {});
     this.worker.onmessage = (event) => this.receive(event.data);
     this.worker.onerror = (event) => this.crashed(event.message || 'the worker stopped');
-    this.worker.postMessage({ type: 'init', module: wasmModule });
+    this.worker.postMessage({ type: 'init', module: wasmModule() });
   }
   receive(message) {
     if (message.type === 'ready') { this.started = true; this.resolveReady(); return; }
@@ -60,4 +49,5 @@ class WorkerChannel {
   }
 }
 
-const channel = new WorkerChannel();
+/** The page's one channel (its worker starts when the page's modules are evaluated). */
+export const channel = new WorkerChannel();

@@ -1,27 +1,16 @@
-// DOM helpers for the page: every piece of data reaches the page through textContent and DOM nodes.
+// DOM helpers: every piece of data reaches the page (and the element) through textContent and DOM nodes.
 
-const $ = (id) => document.getElementById(id);
+/** The page's element with this id. */
+export const $ = (id) => document.getElementById(id);
 
-function setStatus(text, isError = false) {
-  $('status').textContent = text;
-  $('status').classList.toggle('error', isError);
-}
-
-function showProgress({ done, total, label }) {
-  $('progress-row').hidden = false;
-  $('progress').max = total || 1;
-  $('progress').value = done;
-  $('progress-label').textContent = label || '';
-}
-
-function element(tag, text, className) {
+export function element(tag, text, className) {
   const node = document.createElement(tag);
   if (text !== undefined && text !== null) node.textContent = String(text);
   if (className) node.className = className;
   return node;
 }
 
-function tableFrom(header, rows, caption) {
+export function tableFrom(header, rows, caption) {
   const table = element('table');
   if (caption) table.append(element('caption', caption));
   const head = table.createTHead().insertRow();
@@ -34,19 +23,19 @@ function tableFrom(header, rows, caption) {
   return table;
 }
 
-function option(value, label) {
+export function option(value, label) {
   const o = element('option', label);
   o.value = value;
   return o;
 }
 
-function labelled(labelText, control) {
+export function labelled(labelText, control) {
   const label = element('label', labelText);
   label.append(control);
   return label;
 }
 
-function download(name, blob) {
+export function download(name, blob) {
   const url = URL.createObjectURL(blob);
   const a = element('a');
   a.href = url;
@@ -55,8 +44,4 @@ function download(name, blob) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-function exportName(ext) {
-  return `indicator-lens-${state.view}.${ext}`;
 }

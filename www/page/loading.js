@@ -1,8 +1,18 @@
 // Loading files: drop, picker and samples into the worker (streamed), Cancel, re-reads and clearing.
+import { SAMPLES } from 'inline:samples';
+import { channel } from './channel.js';
+import { $, element, option } from './dom.js';
+import { loadedFiles, keepFile, sourceOf, readForSharing } from './files.js';
+import { renderReports } from './report.js';
+import { state } from './state.js';
+import { setStatus, showProgress } from './status.js';
+import { selectTab } from './tabs.js';
+import { rebuildView } from './view.js';
+import { VIEWS } from './views.js';
 
 /** Loads files ({ name, file } from a drop or the picker, or { name, bytes }) in the worker, which
  * streams each File itself, and refreshes everything. */
-async function loadFiles(files, { remember = true } = {}) {
+export async function loadFiles(files, { remember = true } = {}) {
   if (!files.length) return;
   const batch = remember ? files.map(keepFile) : files;
   if (remember) loadedFiles.push(...batch);
@@ -15,7 +25,7 @@ async function loadFiles(files, { remember = true } = {}) {
     performance.mark('il:loaded');
     activeBatch = null;
     showCancel(false);
-    renderReports(reports);
+    renderReports(reports, rereadAll);
     state.catalogue = catalogue;
     const usable = state.catalogue.observations > 0;
     $('views-section').hidden = !usable;
@@ -24,7 +34,7 @@ async function loadFiles(files, { remember = true } = {}) {
     setStatus(failed.length
       ? `${failed.length} file${failed.length > 1 ? 's' : ''} could not be used: ${failed.map((r) => `${r.file}: ${r.error}`).join('; ')}`
       : `Loaded ${state.catalogue.observations} observations.`, failed.length > 0);
-    if (usable) { buildControls(); await refreshView(); }
+    if (usable) await rebuildView();
     for (const entry of batch) readForSharing(entry);
   } catch (error) {
     // A cancelled load is reported by cancelLoad once the earlier files are back.
@@ -38,28 +48,6 @@ async function loadFiles(files, { remember = true } = {}) {
 
 /** The files of the load in progress (null when none), for Cancel. */
 let activeBatch = null;
-
-/** Files up to this size are also kept as bytes, for share links and snapshots. */
-const SHARE_BYTES_LIMIT = 64 * 1024 * 1024;
-
-/** The record kept of a loaded file: the File itself (read again on a re-run) and, once read, its bytes. */
-function keepFile(f) {
-  if (f.file) return { name: f.name, file: f.file, bytes: new ArrayBuffer(0), options: f.options };
-  return { name: f.name, bytes: f.bytes.slice(0), options: f.options };
-}
-
-/** What the worker is sent for a kept file: the File (the worker streams it) or the bytes. */
-function sourceOf(entry) {
-  const source = entry.file ? { name: entry.name, file: entry.file } : { name: entry.name, bytes: entry.bytes };
-  if (entry.options) source.options = entry.options;
-  return source;
-}
-
-/** Reads a dropped file's bytes after its load, for sharing (never during it: the worker streams the file). */
-function readForSharing(entry) {
-  if (!entry.file || entry.file.size > SHARE_BYTES_LIMIT) return;
-  entry.file.arrayBuffer().then((bytes) => { entry.bytes = bytes; }, () => {});
-}
 
 /** Shows or hides the Cancel button beside the progress bar (created on first use). */
 function showCancel(visible) {
@@ -113,12 +101,12 @@ async function readDropped(fileList) {
 async function clearAll() {
   loadedFiles.length = 0;
   await channel.call('clear');
-  renderReports([]);
+  renderReports([], rereadAll);
   $('views-section').hidden = true;
   $('share-section').hidden = true;
 }
 
-function wireLoading() {
+export function wireLoading() {
   const zone = $('drop-zone');
   const input = $('file-input');
   zone.addEventListener('click', () => input.click());

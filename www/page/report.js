@@ -1,7 +1,18 @@
 // The load report on the page: counts, rejects, warnings, column use, and the form to correct detection.
+import { detection_choices } from '../../pkg/indicator_lens.js';
+import { $, element, tableFrom, option, labelled } from './dom.js';
+import { loadedFiles } from './files.js';
 
-/** Shows one report per file: counts, then rejects and warnings with line and column. */
-function renderReports(reports) {
+/** Layouts and column roles the ingest reads, for the correction form (asked of the core once). */
+let choices = null;
+function detectionChoices() {
+  if (!choices) choices = detection_choices();
+  return choices;
+}
+
+/** Shows one report per file: counts, then rejects and warnings with line and column. `reread(index,
+ * options)` reads every file again once the user corrected how file `index` is read. */
+export function renderReports(reports, reread) {
   const container = $('report');
   container.replaceChildren();
   $('report-section').hidden = reports.length === 0;
@@ -44,19 +55,20 @@ function renderReports(reports) {
       details.append(tableFrom(['Column', 'Read as'], r.columns.map((c) => [c.header, c.role])));
       wrap.append(details);
     }
-    if (index < loadedFiles.length) wrap.append(correctionForm(r, index));
+    if (index < loadedFiles.length) wrap.append(correctionForm(r, index, reread));
     container.append(wrap);
   });
 }
 
 /** A form to correct how one file was read: its layout and what each column holds. */
-function correctionForm(report, index) {
+function correctionForm(report, index, reread) {
   const details = element('details', null, 'correction');
   details.append(element('summary', 'Correct how this file was read'));
   const layout = element('select');
   layout.className = 'correct-format';
   layout.append(option('', `As detected (${report.format})`));
-  for (const format of CHOICES.formats) layout.append(option(format, format));
+  const known = detectionChoices();
+  for (const format of known.formats) layout.append(option(format, format));
   const current = loadedFiles[index]?.options || {};
   layout.value = current.format || '';
   details.append(labelled('Layout', layout));
@@ -66,7 +78,7 @@ function correctionForm(report, index) {
     const role = element('select');
     role.dataset.header = column.header;
     role.append(option('', `As detected (${column.role})`));
-    for (const name of CHOICES.roles) role.append(option(name, name.replace(/_/g, ' ')));
+    for (const name of known.roles) role.append(option(name, name.replace(/_/g, ' ')));
     const chosen = (current.columns || []).find((c) => c.header === column.header);
     role.value = chosen ? chosen.role : '';
     roleSelects.push(role);
@@ -80,7 +92,7 @@ function correctionForm(report, index) {
     if (layout.value) options.format = layout.value;
     const columns = roleSelects.filter((r) => r.value).map((r) => ({ header: r.dataset.header, role: r.value }));
     if (columns.length) options.columns = columns;
-    rereadAll(index, options);
+    reread(index, options);
   });
   details.append(button);
   return details;

@@ -1,4 +1,16 @@
 // Share links and one-file snapshots: the state out, and back in from untrusted links with strict checks.
+import { decode_share, encode_share, share_link_limit } from '../../pkg/indicator_lens.js';
+import { $, download } from './dom.js';
+import { loadedFiles } from './files.js';
+import { loadFiles } from './loading.js';
+import { currentSpec, restoreControls } from './spec.js';
+import { state } from './state.js';
+import { setStatus } from './status.js';
+import { selectTab } from './tabs.js';
+import { VIEWS } from './views.js';
+
+/** The type of the script element in which a snapshot carries its state and data. */
+const SNAPSHOT_TYPE = 'application/x-indicator-lens-snapshot';
 
 /** The state a link or snapshot carries. */
 function shareState() {
@@ -15,7 +27,8 @@ function encodeState(files, limit) {
   return encode_share(shareState(), files.map((f) => f.name), files.map((f) => new Uint8Array(f.bytes)), limit);
 }
 
-function wireSharing() {
+/** Wires the share buttons; `pageSource` is the page exactly as loaded, the template of a snapshot. */
+export function wireSharing(pageSource) {
   $('share-link').addEventListener('click', async () => {
     const base = location.href.split('#')[0];
     const files = filesToShare();
@@ -37,13 +50,21 @@ function wireSharing() {
     const fragment = encodeState(files, Number.MAX_SAFE_INTEGER);
     // The fragment is base64url and `=&` only, so it cannot close the script element that holds it.
     if (!/^[A-Za-z0-9_=&-]*$/.test(fragment)) throw new Error('unexpected characters in the snapshot state');
-    const withoutOld = PAGE_SOURCE.replace(new RegExp(`<script type="${SNAPSHOT_TYPE}"[^>]*>[^<]*<\\/script>`), '');
+    const withoutOld = pageSource.replace(new RegExp(`<script type="${SNAPSHOT_TYPE}"[^>]*>[^<]*<\\/script>`), '');
     // The last </body> is the document's own: the code above it mentions the tag too.
     const end = withoutOld.lastIndexOf('</body>');
     const snapshot = `${withoutOld.slice(0, end)}<script type="${SNAPSHOT_TYPE}" id="snapshot-data">${fragment}<\/script>\n${withoutOld.slice(end)}`;
     download('indicator-lens-snapshot.html', new Blob([snapshot], { type: 'text/html' }));
     $('share-status').textContent = files.length ? 'Saved: the file holds the page, the data and this view.' : 'Saved: the file holds the page and this view; small-number suppression kept the data out.';
   });
+}
+
+/** Opens what this page was opened with: a snapshot's state (in the page) or a link's (in the fragment), if any. */
+export function openShared() {
+  const snapshotData = document.querySelector(`script[type="${SNAPSHOT_TYPE}"]`);
+  if (snapshotData) return restoreShared(snapshotData.textContent.trim(), 'snapshot');
+  if (location.hash.startsWith('#v=')) return restoreShared(location.hash, 'link');
+  return Promise.resolve();
 }
 
 /** Opens a link's or snapshot's state: untrusted, so every failure ends in a message and an empty page. */

@@ -1,7 +1,18 @@
-// Drawing a view: chart on the canvas from the worker's view model, its table, tooltips, tabs and exports.
+// The open view on the page: drawn from the worker's view model with its table, the chart's tooltips by
+// mouse and keyboard, and what clicking a mark or a KPI row opens.
+import { marks_of_view } from '../../pkg/indicator_lens.js';
+import { channel } from './channel.js';
+import { drawView } from './chart.js';
+import { buildControls } from './controls.js';
+import { $, tableFrom } from './dom.js';
+import { currentSpec } from './spec.js';
+import { state } from './state.js';
+import { setStatus } from './status.js';
+import { selectTab } from './tabs.js';
+import { VIEWS } from './views.js';
 
 /** Asks the worker for the view model, then draws it here (plotters-canvas needs the document). */
-async function refreshView() {
+export async function refreshView() {
   try {
     // The view arrives as JSON text: parsed here for the table, handed as it is to the drawing code.
     const json = await channel.call('view', { spec: currentSpec() });
@@ -9,10 +20,7 @@ async function refreshView() {
     const result = JSON.parse(json);
     state.lastView = result;
     state.lastViewJson = json;
-    const canvas = $('chart');
-    canvas.width = result.width;
-    canvas.height = result.height;
-    draw_view(json, canvas);
+    drawView(json, $('chart'), result);
     state.marks = null;
     state.focusedMark = -1;
     hideTooltip();
@@ -27,29 +35,16 @@ async function refreshView() {
   }
 }
 
-/** Draws the worker's warm-up view once on a detached canvas, in idle time, so the first real
- * chart finds the drawing code compiled (the worker has already compiled the analysis). */
-function warmDrawing(json) {
-  const draw = () => {
-    let drawn = false;
-    try {
-      const view = JSON.parse(json);
-      const canvas = document.createElement('canvas');
-      canvas.width = view.width;
-      canvas.height = view.height;
-      draw_view(json, canvas);
-      drawn = marks_of_view(json, canvas.width, canvas.height).length > 0;
-    } catch { /* only a warm-up: a real drawing reports its own errors */ }
-    // Tests and the page benchmark can tell when the code is compiled (and whether the warm view drew).
-    document.documentElement.dataset.warm = drawn ? 'true' : 'failed';
-    performance.mark('il:warm');
-  };
-  if (window.requestIdleCallback) requestIdleCallback(draw, { timeout: 2000 }); else setTimeout(draw, 0);
+/** The controls built again for the open view (after a load or a change of selection), then the view drawn. */
+export function rebuildView() {
+  buildControls();
+  return refreshView();
 }
 
-function selectTab(id) {
-  state.view = id;
-  for (const t of $('view-tabs').children) t.setAttribute('aria-selected', String(t.id === `tab-${id}`));
+/** Opens a view: its tab selected, its controls built, the view drawn. */
+export function openView(id) {
+  selectTab(id);
+  return rebuildView();
 }
 
 /** The chart's marks (boxes and tooltip texts), laid out on first use rather than with every drawing. */
@@ -80,7 +75,7 @@ function hideTooltip() {
 }
 
 /** Tooltips for every chart mark: by mouse, and by arrow keys when the chart has keyboard focus. */
-function wireTooltips() {
+export function wireTooltips() {
   const canvas = $('chart');
   canvas.addEventListener('mousemove', (event) => {
     const box = canvas.getBoundingClientRect();
@@ -119,7 +114,7 @@ function selectArea(mark) {
   const name = state.catalogue?.areas.find((a) => a.key === mark.area)?.name || mark.area;
   setStatus(`Selected ${name}: the spine, trend, SPC and other area views now show it.`);
   const view = VIEWS.find((v) => v.id === state.view);
-  if (view.controls.includes('area')) { buildControls(); refreshView(); }
+  if (view.controls.includes('area')) rebuildView();
 }
 
 /** In the KPI summary, a row opens that indicator's SPC chart (monthly or quarterly) or trend chart. */
@@ -135,68 +130,9 @@ function wireRowClicks(result) {
     const open = () => {
       state.spec.indicator = row.indicator_key;
       state.spec.area = row.area_code || row.area;
-      selectTab(row.variation ? 'spc' : 'trend');
-      buildControls();
-      refreshView();
+      openView(row.variation ? 'spc' : 'trend');
     };
     tr.addEventListener('click', open);
     tr.addEventListener('keydown', (event) => { if (event.key === 'Enter') open(); });
-  });
-}
-
-function buildTabs() {
-  const tabs = $('view-tabs');
-  for (const view of VIEWS) {
-    const tab = element('button', view.label);
-    tab.type = 'button';
-    tab.setAttribute('role', 'tab');
-    tab.id = `tab-${view.id}`;
-    tab.setAttribute('aria-selected', String(view.id === state.view));
-    tab.addEventListener('click', () => {
-      selectTab(view.id);
-      buildControls();
-      refreshView();
-    });
-    tabs.append(tab);
-  }
-}
-
-function wireExports() {
-  $('export-csv').addEventListener('click', async () => {
-    const text = await channel.call('csv', { spec: currentSpec(), suppressBelow: $('suppress-small').checked ? 5 : 0 });
-    download(exportName('csv'), new Blob([text], { type: 'text/csv' }));
-  });
-  $('export-png').addEventListener('click', async () => {
-    // For print: the same chart as SVG, rasterised at twice the screen size so text stays crisp.
-    const canvas = $('chart');
-    const svg = svg_of_view(state.lastViewJson, canvas.width, canvas.height);
-    const image = new Image();
-    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-    await image.decode();
-    const print = document.createElement('canvas');
-    print.width = canvas.width * 2;
-    print.height = canvas.height * 2;
-    const context = print.getContext('2d');
-    context.fillStyle = '#fff';
-    context.fillRect(0, 0, print.width, print.height);
-    context.drawImage(image, 0, 0, print.width, print.height);
-    print.toBlob((blob) => download(exportName('png'), blob), 'image/png');
-  });
-  $('copy-table').addEventListener('click', async () => {
-    // Tab-separated text pastes into Word and Excel as a table.
-    const table = state.lastView.table;
-    const clean = (cell) => String(cell).replace(/[\t\r\n]+/g, ' ');
-    const text = [table.header, ...table.rows].map((row) => row.map(clean).join('\t')).join('\n');
-    try {
-      await navigator.clipboard.writeText(text);
-      setStatus('Table copied: paste it into Word or Excel.');
-    } catch {
-      setStatus('The browser did not allow copying: use "Download CSV" instead.', true);
-    }
-  });
-  $('export-svg').addEventListener('click', () => {
-    const canvas = $('chart');
-    const svg = svg_of_view(state.lastViewJson, canvas.width, canvas.height);
-    download(exportName('svg'), new Blob([svg], { type: 'image/svg+xml' }));
   });
 }
