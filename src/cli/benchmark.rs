@@ -1,11 +1,16 @@
 //! `indicator-lens benchmark`: every observation compared with a benchmark, as CSV.
 
-use crate::analysis::polarity::parse_polarity;
-use crate::analysis::{Benchmark, BenchmarkOptions, Benchmarker, ConfidenceLevel, PolarityOverrides};
+use super::args::{Command, Flag, Parsed, Takes};
+use super::error::{CliError, Diagnostics};
+use super::input::{load_files, nothing_read, read_text};
+use super::output::{number_cell, push_record, write_output};
+use super::polarity::{self, read_polarity};
+use crate::analysis::{Benchmark, BenchmarkOptions, Benchmarker, ConfidenceLevel};
 use crate::model::Dataset;
 use crate::session::Session;
-use crate::view::csv_cell;
+use std::ffi::OsStr;
 use std::io::Write;
+use std::path::Path;
 
 /// Columns of the output, in order.
 pub const HEADER: [&str; 18] = [
@@ -13,92 +18,63 @@ pub const HEADER: [&str; 18] = [
     "benchmark_value", "comparison", "comparison_source", "level", "published", "differs_from_published", "reason",
 ];
 
-/// Parsed command-line options.
-struct Arguments {
-    files: Vec<String>,
-    against: Benchmark,
-    level: Option<ConfidenceLevel>,
-    polarity: PolarityOverrides,
-    out: Option<String>,
+/// The levels `--level` takes.
+fn levels() -> String {
+    "95|99.8|auto".into()
 }
 
-fn usage(err: &mut dyn Write, message: &str) -> i32 {
-    let _ = writeln!(err, "benchmark: {message}\nusage: indicator-lens benchmark FILE... [--against england|parent|AREA_CODE|codes.txt] [--level 95|99.8|auto] [--polarity FILE] [--out FILE]");
-    2
-}
+/// The declaration of `benchmark`.
+pub static COMMAND: Command = Command {
+    name: "benchmark",
+    aliases: &[],
+    word: None,
+    files: Some("FILE..."),
+    flags: &[
+        Flag::new(
+            "--against",
+            Takes::Path("england|parent|AREA_CODE|codes file"),
+            "the benchmark: England, each area's parent, one area, or a file of comparator area codes",
+        ),
+        Flag::new(
+            "--level",
+            Takes::Matching { placeholder: None, allowed: levels, accepts: |v| v == "auto" || ConfidenceLevel::parse(v).is_some() },
+            "the confidence level of the comparison (auto: as each file's labels show)",
+        ),
+        Flag::new("--polarity", Takes::Path("FILE"), polarity::HELP),
+        Flag::new("--out", Takes::Path("FILE"), "write the CSV here instead of to standard output"),
+    ],
+    about: "every observation compared with a benchmark, as CSV",
+};
 
-/// Reads a benchmark: a keyword, an area code, or a file of area codes (one per line or comma-separated).
-fn read_against(value: &str) -> Result<Benchmark, String> {
-    let path = std::path::Path::new(value);
+/// Reads `--against`: a file of area codes (one per line or comma-separated), or a keyword or area code(s).
+fn read_against(parsed: &Parsed, value: &OsStr) -> Result<Benchmark, CliError> {
+    let path = Path::new(value);
     if path.is_file() {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {value}: {e}"))?;
+        let text = read_text(path)?;
         let codes: Vec<String> = text.split(['\n', '\r', ',', '\t']).map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect();
         if codes.is_empty() {
-            return Err(format!("{value} lists no area codes"));
+            return Err(CliError::input(path.display().to_string(), "lists no area codes"));
         }
         return Ok(Benchmark::Comparators(codes));
     }
-    if value.ends_with(".txt") || value.ends_with(".csv") {
-        return Err(format!("cannot read comparator file {value}"));
+    let Some(text) = value.to_str() else {
+        return Err(parsed.refuse("--against", value, "not a file, and not UTF-8 text"));
+    };
+    if text.ends_with(".txt") || text.ends_with(".csv") {
+        return Err(parsed.refuse("--against", value, "no such comparator file"));
     }
-    Ok(Benchmark::parse(value))
+    Ok(Benchmark::parse(text))
 }
 
-/// Reads polarity overrides: lines of `indicator,polarity` (a header line is skipped when unreadable).
-pub(crate) fn read_polarity(path: &str) -> Result<PolarityOverrides, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    let mut overrides = PolarityOverrides::new();
-    for (number, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let Some((key, value)) = line.rsplit_once([',', '\t']) else {
-            return Err(format!("{path}:{}: expected `indicator,polarity`", number + 1));
-        };
-        match parse_polarity(value) {
-            Some(polarity) => {
-                overrides.insert(key.trim().trim_matches('"').to_owned(), polarity);
-            }
-            None if number == 0 => {} // header
-            None => return Err(format!("{path}:{}: cannot read polarity `{}` (high, low or none)", number + 1, value.trim())),
-        }
-    }
-    Ok(overrides)
-}
-
-fn parse_arguments(args: &[String]) -> Result<Arguments, String> {
-    let mut parsed = Arguments { files: Vec::new(), against: Benchmark::England, level: None, polarity: PolarityOverrides::new(), out: None };
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} needs a value"));
-        match arg.as_str() {
-            "--against" => parsed.against = read_against(&value("--against")?)?,
-            "--level" => {
-                let text = value("--level")?;
-                parsed.level = match text.trim() {
-                    "auto" => None,
-                    _ => Some(ConfidenceLevel::parse(&text).ok_or_else(|| format!("--level must be 95, 99.8 or auto, not {text}"))?),
-                };
-            }
-            "--polarity" => parsed.polarity = read_polarity(&value("--polarity")?)?,
-            "--out" => parsed.out = Some(value("--out")?),
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
-            file => parsed.files.push(file.to_owned()),
-        }
-    }
-    if parsed.files.is_empty() {
-        return Err("no input files".into());
-    }
-    Ok(parsed)
-}
-
-fn number(value: f64) -> String {
-    if value.is_finite() {
-        format!("{value}")
-    } else {
-        String::new()
-    }
+/// Refuses a benchmark that names no area of the loaded files (it would leave every row "Not compared").
+pub fn check_benchmark(parsed: &Parsed, flag: &str, benchmark: &Benchmark, dataset: &Dataset) -> Result<(), CliError> {
+    let known = |code: &String| dataset.find_area(code.trim()).is_some();
+    let (unknown, why) = match benchmark {
+        Benchmark::Area(code) if !known(code) => (code.clone(), "no area with that code in the files"),
+        Benchmark::Comparators(codes) if !codes.iter().any(known) => (codes.join(","), "none of these areas is in the files"),
+        _ => return Ok(()),
+    };
+    Err(parsed.refuse(flag, OsStr::new(&unknown), why))
 }
 
 /// The benchmark CSV for a loaded dataset.
@@ -124,10 +100,10 @@ pub fn benchmark_csv(dataset: &Dataset, options: BenchmarkOptions) -> String {
             dataset.text(observation.sex).to_owned(),
             dataset.text(observation.age).to_owned(),
             category,
-            number(observation.value),
-            number(lower),
-            number(upper),
-            number(outcome.benchmark_value),
+            number_cell(observation.value),
+            number_cell(lower),
+            number_cell(upper),
+            number_cell(outcome.benchmark_value),
             outcome.comparison.label().to_owned(),
             outcome.source.text().to_owned(),
             outcome.level.text().to_owned(),
@@ -135,45 +111,37 @@ pub fn benchmark_csv(dataset: &Dataset, options: BenchmarkOptions) -> String {
             if outcome.differs { "yes" } else { "" }.to_owned(),
             outcome.explanation.clone(),
         ];
-        let escaped: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
-        text.push_str(&escaped.join(","));
-        text.push_str("\r\n");
+        push_record(&mut text, &cells);
     }
     text
 }
 
-/// Runs the `benchmark` subcommand.
-pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let arguments = match parse_arguments(args) {
-        Ok(arguments) => arguments,
-        Err(message) => return usage(err, &message),
+/// Runs `benchmark`: the CSV is written even when some file was rejected (the run then fails with 1).
+pub fn run(parsed: &Parsed, out: &mut dyn Write, diagnostics: &mut Diagnostics) -> Result<(), CliError> {
+    let against = match parsed.os_values("--against").last() {
+        Some(value) => read_against(parsed, value)?,
+        None => Benchmark::England,
     };
+    let level = parsed.read("--level", "95, 99.8 or auto", |v| match v.trim() {
+        "auto" => Some(None),
+        other => ConfidenceLevel::parse(other).map(Some),
+    })?;
+    let polarity_overrides = parsed.path("--polarity").map(|p| read_polarity(&p)).transpose()?.unwrap_or_default();
     // The same load as the page: computed intervals and the files' evidence included.
     let mut session = Session::new();
-    let rejected = !super::input::load_files(&mut session, &arguments.files, err);
+    load_files(&mut session, &parsed.files(), diagnostics);
     let dataset = &session.dataset;
     if dataset.is_empty() {
-        return 1;
+        return Err(nothing_read("benchmark"));
     }
+    check_benchmark(parsed, "--against", &against, dataset)?;
     let options = BenchmarkOptions {
-        benchmark: arguments.against,
-        level: arguments.level,
+        benchmark: against,
+        level: level.flatten(),
         level_overrides: Default::default(),
-        polarity_overrides: arguments.polarity,
+        polarity_overrides,
         no_quintiles: false,
     };
     let csv = benchmark_csv(dataset, options);
-    let written = match &arguments.out {
-        Some(path) => std::fs::write(path, csv.as_bytes()).map_err(|e| e.to_string()),
-        None => out.write_all(csv.as_bytes()).map_err(|e| e.to_string()),
-    };
-    if let Err(message) = written {
-        let _ = writeln!(err, "benchmark: cannot write output: {message}");
-        return 1;
-    }
-    if rejected {
-        1
-    } else {
-        0
-    }
+    write_output("benchmark", &csv, parsed.path("--out").as_deref(), out)
 }

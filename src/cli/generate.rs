@@ -1,42 +1,30 @@
 //! `indicator-lens generate`: writes a deterministic synthetic Fingertips-layout file for benchmarks.
 
+use super::args::{Command, Flag, Parsed, Takes};
+use super::error::{CliError, Diagnostics};
 use std::io::Write;
 
-const USAGE: &str = "usage: indicator-lens generate --rows N --out FILE [--seed N]";
+/// The declaration of `generate`.
+pub static COMMAND: Command = Command {
+    name: "generate",
+    aliases: &[],
+    word: None,
+    files: None,
+    flags: &[
+        Flag::new("--rows", Takes::Text("N"), "how many data rows (underscores allowed: 1_000_000)").required(),
+        Flag::new("--out", Takes::Path("FILE"), "the file to write").required(),
+        Flag::new("--seed", Takes::Text("N"), "the seed of the generator (default 2026)"),
+    ],
+    about: "a synthetic Fingertips-layout file (for benchmarks)",
+};
 
-/// Runs `generate` with `args`; returns the exit code.
-pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let (mut rows, mut path, mut seed) = (None, None, 2026u64);
-    let mut i = 0;
-    while i < args.len() {
-        let value = args.get(i + 1);
-        match (args[i].as_str(), value) {
-            ("--rows", Some(v)) => rows = v.replace('_', "").parse::<u64>().ok(),
-            ("--out", Some(v)) => path = Some(v.clone()),
-            ("--seed", Some(v)) => match v.parse() {
-                Ok(s) => seed = s,
-                Err(_) => rows = None,
-            },
-            _ => {
-                let _ = writeln!(err, "{USAGE}");
-                return 2;
-            }
-        }
-        i += 2;
-    }
-    let (Some(rows), Some(path)) = (rows, path) else {
-        let _ = writeln!(err, "{USAGE}");
-        return 2;
-    };
-    let result = std::fs::File::create(&path).and_then(|mut file| crate::synthetic::write_fingertips(rows, seed, &mut file));
-    match result {
-        Ok(()) => {
-            let _ = writeln!(out, "wrote {rows} rows to {path}");
-            0
-        }
-        Err(e) => {
-            let _ = writeln!(err, "cannot write {path}: {e}");
-            1
-        }
-    }
+/// Runs `generate`: fails (1) when the file cannot be written.
+pub fn run(parsed: &Parsed, out: &mut dyn Write, _diagnostics: &mut Diagnostics) -> Result<(), CliError> {
+    let rows = parsed.read("--rows", "a whole number", |v| v.trim().replace('_', "").parse::<u64>().ok())?.unwrap_or_default();
+    let seed = parsed.read("--seed", "a whole number", |v| v.trim().parse::<u64>().ok())?.unwrap_or(2026);
+    let path = parsed.path("--out").unwrap_or_default();
+    let written = std::fs::File::create(&path).and_then(|mut file| crate::synthetic::write_fingertips(rows, seed, &mut file));
+    written.map_err(|e| CliError::output("generate", format!("{}: {e}", path.display())))?;
+    let _ = writeln!(out, "wrote {rows} rows to {}", path.display());
+    Ok(())
 }

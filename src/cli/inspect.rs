@@ -1,81 +1,78 @@
 //! `indicator-lens inspect FILE... [--json]`: the detected layout and load report of each file.
 
-use crate::ingest::{FileReport, LoadOptions};
+use super::args::{Command, Flag, Parsed, Takes};
+use super::error::{CliError, Diagnostics};
+use super::input::read_bounded;
+use crate::ingest::{layout, FileReport, LoadOptions, DEFAULT_MAX_BYTES};
 use crate::session::Session;
 use std::io::Write;
 
-const USAGE: &str = "usage: indicator-lens inspect FILE... [--json] [--format LAYOUT] [--area AREA]";
+/// The layouts `--format` takes.
+fn layout_names() -> String {
+    let mut names: Vec<&str> = layout::ALL.iter().map(|l| l.name()).collect();
+    names.push("hexjson");
+    names.join("|")
+}
 
-/// Runs the `inspect` subcommand: 0 when a file was read, 1 when nothing usable was found, 2 on usage errors.
-pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let mut json = false;
-    let mut files = Vec::new();
-    let mut options = LoadOptions::default();
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--json" => json = true,
-            "--format" | "--area" => {
-                let Some(value) = args.next() else {
-                    let _ = writeln!(err, "{arg} needs a value\n{USAGE}");
-                    return 2;
-                };
-                if arg == "--format" {
-                    options.format = Some(value.clone());
-                } else {
-                    options.area = Some(value.clone());
-                }
-            }
-            "-h" | "--help" => {
-                let _ = writeln!(out, "{USAGE}");
-                return 0;
-            }
-            flag if flag.starts_with("--") => {
-                let _ = writeln!(err, "unknown option `{flag}`\n{USAGE}");
-                return 2;
-            }
-            file => files.push(file.to_owned()),
-        }
-    }
-    if files.is_empty() {
-        let _ = writeln!(err, "no file given\n{USAGE}");
-        return 2;
-    }
+/// True for a layout name the ingest reads (case and `_`/`-` ignored).
+fn is_layout(name: &str) -> bool {
+    name.eq_ignore_ascii_case("hexjson") || layout::Layout::from_name(name).is_some()
+}
+
+/// The declaration of `inspect`.
+pub static COMMAND: Command = Command {
+    name: "inspect",
+    aliases: &[],
+    word: None,
+    files: Some("FILE..."),
+    flags: &[
+        Flag::new("--json", Takes::Nothing, "the reports as JSON"),
+        Flag::new(
+            "--format",
+            Takes::Matching { placeholder: Some("LAYOUT"), allowed: layout_names, accepts: is_layout },
+            "read every file as this layout instead of detecting it",
+        ),
+        Flag::new("--area", Takes::Text("AREA"), "the area of files that have no area column (a name or an ONS code)"),
+    ],
+    about: "the detected format and load report of each file",
+};
+
+/// Runs `inspect`: fails (1) when nothing usable was found in any file.
+pub fn run(parsed: &Parsed, out: &mut dyn Write, diagnostics: &mut Diagnostics) -> Result<(), CliError> {
+    let options = LoadOptions { format: parsed.text("--format"), area: parsed.text("--area"), ..LoadOptions::default() };
     let mut session = Session::new();
-    for file in &files {
-        match std::fs::read(file) {
+    for path in parsed.files() {
+        let name = path.display().to_string();
+        match read_bounded(&path, options.max_bytes.unwrap_or(DEFAULT_MAX_BYTES)) {
             Ok(bytes) => {
-                session.load(file, &bytes, &options);
+                session.load(&name, &bytes, &options);
             }
-            Err(e) => {
-                let mut report = FileReport::new(file);
+            Err(message) => {
+                let mut report = FileReport::new(&name);
                 report.format = "unreadable".into();
-                report.error = Some(format!("cannot read the file: {e}"));
+                report.error = Some(message);
                 session.reports.push(report);
             }
         }
     }
     let reports = &session.reports;
-    let printed = if json {
+    let printed = if parsed.has("--json") {
         let body = serde_json::json!({ "files": reports });
         writeln!(out, "{}", serde_json::to_string_pretty(&body).unwrap_or_default())
     } else {
         reports.iter().try_for_each(|r| write_text(r, out))
     };
-    if printed.is_err() {
-        return 1;
-    }
-    let usable = reports.iter().any(FileReport::is_usable) || reports.iter().any(|r| r.targets + r.plans > 0);
+    printed.map_err(|e| CliError::output("inspect", e))?;
     for r in reports {
         if let Some(error) = &r.error {
-            let _ = writeln!(err, "{}: {error}", r.file);
+            diagnostics.warn(&CliError::input(r.file.clone(), error.clone()));
         }
     }
+    let usable = reports.iter().any(FileReport::is_usable) || reports.iter().any(|r| r.targets + r.plans > 0);
     if usable {
-        0
+        Ok(())
     } else {
-        let _ = writeln!(err, "nothing usable was found");
-        1
+        Err(CliError::input("", "nothing usable was found"))
     }
 }
 

@@ -1,6 +1,10 @@
 //! `indicator-lens spc`: XmR points (mean, limits, rule fired, variation) per indicator, as CSV.
 
-use super::input::{load_files, number_cell, push_record, write_output};
+use super::args::{Command, Flag, Parsed, Takes};
+use super::error::{CliError, Diagnostics};
+use super::input::{load_files, nothing_read};
+use super::output::{number_cell, push_record, write_output};
+use crate::analysis::spc::Improvement;
 use crate::session::Session;
 use crate::view::{spc_view, ViewSpec};
 use std::io::Write;
@@ -11,40 +15,45 @@ pub const HEADER: [&str; 12] = [
     "assurance",
 ];
 
-const USAGE: &str = "usage: indicator-lens spc FILE [--indicator KEY] [--area AREA] [--improvement increase|decrease|neutral] [--target N] [--out FILE]";
+/// The improvement directions `--improvement` takes (synonyms such as `up`, `higher`, `down` are read too).
+fn improvements() -> String {
+    "increase|decrease|neutral".into()
+}
 
-/// Runs the `spc` subcommand.
-pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let (mut files, mut spec, mut out_path) = (Vec::new(), ViewSpec::default(), None);
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let mut value = || iter.next().cloned().ok_or_else(|| format!("{arg} needs a value"));
-        let parsed: Result<(), String> = match arg.as_str() {
-            "--indicator" => value().map(|v| spec.indicator = Some(v)),
-            "--area" => value().map(|v| spec.area = Some(v)),
-            "--improvement" => value().map(|v| spec.improvement = Some(v)),
-            "--target" => value().and_then(|v| v.parse::<f64>().map(|t| spec.target = Some(t)).map_err(|_| format!("--target must be a number, not {v}"))),
-            "--out" => value().map(|v| out_path = Some(v)),
-            flag if flag.starts_with("--") => Err(format!("unknown option {flag}")),
-            file => {
-                files.push(file.to_owned());
-                Ok(())
-            }
-        };
-        if let Err(message) = parsed {
-            let _ = writeln!(err, "spc: {message}\n{USAGE}");
-            return 2;
-        }
-    }
-    if files.is_empty() {
-        let _ = writeln!(err, "spc: no input file\n{USAGE}");
-        return 2;
-    }
+/// The declaration of `spc`.
+pub static COMMAND: Command = Command {
+    name: "spc",
+    aliases: &[],
+    word: None,
+    files: Some("FILE..."),
+    flags: &[
+        Flag::new("--indicator", Takes::Text("KEY"), "only this indicator (id or name)"),
+        Flag::new("--area", Takes::Text("AREA"), "the area whose series is charted (code or name)"),
+        Flag::new(
+            "--improvement",
+            Takes::Matching { placeholder: None, allowed: improvements, accepts: |v| Improvement::parse(v).is_some() },
+            "which direction is improvement (default: from the polarity, else neutral)",
+        ),
+        Flag::new("--target", Takes::Text("N"), "the target the assurance icon tests the limits against"),
+        Flag::new("--out", Takes::Path("FILE"), "write the CSV here instead of to standard output"),
+    ],
+    about: "XmR points (mean, limits, rule fired, variation) per indicator, as CSV",
+};
+
+/// Runs `spc`: fails (1) when a file was rejected, or the indicator or area asked for cannot be charted.
+pub fn run(parsed: &Parsed, out: &mut dyn Write, diagnostics: &mut Diagnostics) -> Result<(), CliError> {
+    let spec = ViewSpec {
+        indicator: parsed.text("--indicator"),
+        area: parsed.text("--area"),
+        improvement: parsed.text("--improvement"),
+        target: parsed.read("--target", "a number", |t| t.trim().parse::<f64>().ok().filter(|t| t.is_finite()))?,
+        ..ViewSpec::default()
+    };
     let mut session = Session::new();
-    let all_good = load_files(&mut session, &files, err);
+    load_files(&mut session, &parsed.files(), diagnostics);
     let dataset = &session.dataset;
     if dataset.is_empty() {
-        return 1;
+        return Err(nothing_read("spc"));
     }
     let keys: Vec<String> = match &spec.indicator {
         Some(key) => vec![key.clone()],
@@ -52,13 +61,14 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     };
     let mut text = String::new();
     push_record(&mut text, &HEADER.map(str::to_owned));
-    let mut failed = false;
+    let mut charted = 0;
     for key in keys {
         let one = ViewSpec { indicator: Some(key.clone()), ..spec.clone() };
         match spc_view(dataset, &one) {
             Ok(view) => {
+                charted += 1;
                 for warning in &view.warnings {
-                    let _ = writeln!(err, "spc: {}: {warning}", view.indicator);
+                    diagnostics.note(format!("spc: {}: {warning}", view.indicator));
                 }
                 for p in &view.points {
                     let cells = [
@@ -79,13 +89,21 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 }
             }
             Err(e) => {
-                let _ = writeln!(err, "spc: {key}: {e}");
-                failed = true;
+                let problem = CliError::input("", format!("spc: {key}: {e}"));
+                // One indicator asked for and not charted fails the run; one of many is reported only.
+                if spec.indicator.is_some() {
+                    diagnostics.fail(&problem);
+                } else {
+                    diagnostics.warn(&problem);
+                }
             }
         }
     }
-    if !write_output("spc", &text, out_path.as_deref(), out, err) || !all_good || (failed && spec.indicator.is_some()) {
-        return 1;
+    write_output("spc", &text, parsed.path("--out").as_deref(), out)?;
+    // An area (or indicator) asked for and charted nowhere is refused; without one, a file with no series
+    // long enough gives the header alone.
+    if charted == 0 && spec.area.is_some() && !diagnostics.failed() {
+        return Err(CliError::input("", "spc: no indicator could be charted for the area asked for"));
     }
-    0
+    Ok(())
 }

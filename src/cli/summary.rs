@@ -1,70 +1,45 @@
 //! `indicator-lens summary`: the board-paper sentence and table, as text or CSV.
 
-use super::benchmark::read_polarity;
-use super::input::{load_files, parse_percentage, write_output};
+use super::args::{Command, Flag, Parsed, Takes};
+use super::error::{CliError, Diagnostics};
+use super::input::{load_files, nothing_read};
+use super::output::{parse_percentage, write_output, PERCENTAGE};
+use super::polarity::{self, read_polarity, spec_polarity};
 use crate::session::Session;
 use crate::view::{board_summary_view, ViewSpec};
 use std::io::Write;
 
-const USAGE: &str = "usage: indicator-lens summary FILE... [--polarity FILE] [--threshold PERCENT] [--area AREA] [--csv] [--out FILE]";
+/// The declaration of `summary`.
+pub static COMMAND: Command = Command {
+    name: "summary",
+    aliases: &[],
+    word: None,
+    files: Some("FILE..."),
+    flags: &[
+        Flag::new("--polarity", Takes::Path("FILE"), polarity::HELP),
+        Flag::new("--threshold", Takes::Text("PERCENT"), "the relative change that counts as a change in the direction of travel (default 5)"),
+        Flag::new("--area", Takes::Text("AREA"), "the area the paper is about (code or name)"),
+        Flag::new("--csv", Takes::Nothing, "the table as CSV instead of the sentence and table as text"),
+        Flag::new("--out", Takes::Path("FILE"), "write here instead of to standard output"),
+    ],
+    about: "the board-paper sentence and table",
+};
 
-/// The word `parse_polarity` reads back for a polarity.
-fn polarity_word(polarity: crate::model::Polarity) -> &'static str {
-    match polarity {
-        crate::model::Polarity::HighIsGood => "high",
-        crate::model::Polarity::LowIsGood => "low",
-        crate::model::Polarity::NoJudgement => "none",
-        crate::model::Polarity::Unknown => "unknown",
+/// Runs `summary`: fails (1) when a file was rejected or the summary cannot be made.
+pub fn run(parsed: &Parsed, out: &mut dyn Write, diagnostics: &mut Diagnostics) -> Result<(), CliError> {
+    let mut spec = ViewSpec { area: parsed.text("--area"), ..ViewSpec::default() };
+    if let Some(path) = parsed.path("--polarity") {
+        spec.polarity = spec_polarity(read_polarity(&path)?);
     }
-}
-
-/// Runs the `summary` subcommand.
-pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let (mut files, mut spec, mut as_csv, mut out_path) = (Vec::new(), ViewSpec::default(), false, None);
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let mut value = || iter.next().cloned().ok_or_else(|| format!("{arg} needs a value"));
-        let parsed: Result<(), String> = match arg.as_str() {
-            "--polarity" => value().and_then(|path| read_polarity(&path)).map(|overrides| {
-                spec.polarity = overrides.into_iter().map(|(k, p)| (k, polarity_word(p).to_owned())).collect();
-            }),
-            "--threshold" => value().and_then(|t| parse_percentage(&t)).map(|t| spec.direction.relative_change_percent = t),
-            "--area" => value().map(|a| spec.area = Some(a)),
-            "--csv" => {
-                as_csv = true;
-                Ok(())
-            }
-            "--out" => value().map(|p| out_path = Some(p)),
-            flag if flag.starts_with("--") => Err(format!("unknown option {flag}")),
-            file => {
-                files.push(file.to_owned());
-                Ok(())
-            }
-        };
-        if let Err(message) = parsed {
-            let _ = writeln!(err, "summary: {message}\n{USAGE}");
-            return 2;
-        }
-    }
-    if files.is_empty() {
-        let _ = writeln!(err, "summary: no input files\n{USAGE}");
-        return 2;
+    if let Some(threshold) = parsed.read("--threshold", PERCENTAGE, parse_percentage)? {
+        spec.direction.relative_change_percent = threshold;
     }
     let mut session = Session::new();
-    let all_good = load_files(&mut session, &files, err);
+    load_files(&mut session, &parsed.files(), diagnostics);
     if session.dataset.is_empty() {
-        return 1;
+        return Err(nothing_read("summary"));
     }
-    let view = match board_summary_view(&session.dataset, &spec) {
-        Ok(view) => view,
-        Err(e) => {
-            let _ = writeln!(err, "summary: {e}");
-            return 1;
-        }
-    };
-    let text = if as_csv { view.table().to_csv() } else { view.to_text() };
-    if !write_output("summary", &text, out_path.as_deref(), out, err) || !all_good {
-        return 1;
-    }
-    0
+    let view = board_summary_view(&session.dataset, &spec).map_err(|e| CliError::input("", format!("summary: {e}")))?;
+    let text = if parsed.has("--csv") { view.table().to_csv() } else { view.to_text() };
+    write_output("summary", &text, parsed.path("--out").as_deref(), out)
 }

@@ -1,8 +1,11 @@
 //! `indicator-lens targets`: each period of a KPI return judged against its contract year's target, as CSV.
 
-use super::benchmark::read_polarity;
-use super::input::{load_files, number_cell, push_record, write_output};
-use crate::analysis::polarity::{effective_polarity};
+use super::args::{Command, Flag, Parsed, Takes};
+use super::error::{CliError, Diagnostics};
+use super::input::load_files;
+use super::output::{number_cell, push_record, write_output};
+use super::polarity::{self, read_polarity};
+use crate::analysis::polarity::effective_polarity;
 use crate::analysis::series::all_series;
 use crate::analysis::targets::evaluate_targets;
 use crate::analysis::PolarityOverrides;
@@ -16,7 +19,19 @@ pub const HEADER: [&str; 12] = [
     "reason",
 ];
 
-const USAGE: &str = "usage: indicator-lens targets FILE... --schedule FILE [--polarity FILE] [--out FILE]";
+/// The declaration of `targets`.
+pub static COMMAND: Command = Command {
+    name: "targets",
+    aliases: &[],
+    word: None,
+    files: Some("FILE..."),
+    flags: &[
+        Flag::new("--schedule", Takes::Path("FILE"), "the KPI schedule: one target column per contract year").required().repeats(),
+        Flag::new("--polarity", Takes::Path("FILE"), polarity::HELP),
+        Flag::new("--out", Takes::Path("FILE"), "write the CSV here instead of to standard output"),
+    ],
+    about: "each period of a KPI return judged against its contract year's target, as CSV",
+};
 
 /// The target CSV: every observation of an indicator that has targets, judged against them.
 pub fn targets_csv(dataset: &Dataset, overrides: &PolarityOverrides) -> String {
@@ -55,44 +70,16 @@ pub fn targets_csv(dataset: &Dataset, overrides: &PolarityOverrides) -> String {
     text
 }
 
-/// Runs the `targets` subcommand.
-pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let (mut files, mut schedules, mut overrides, mut out_path) = (Vec::new(), Vec::new(), PolarityOverrides::new(), None);
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let parsed: Result<(), String> = match arg.as_str() {
-            "--schedule" => iter.next().map(|s| schedules.push(s.clone())).ok_or_else(|| "--schedule needs a file".to_owned()),
-            "--polarity" => match iter.next() {
-                Some(path) => read_polarity(path).map(|p| overrides = p),
-                None => Err("--polarity needs a file".into()),
-            },
-            "--out" => iter.next().map(|p| out_path = Some(p.clone())).ok_or_else(|| "--out needs a file".to_owned()),
-            flag if flag.starts_with("--") => Err(format!("unknown option {flag}")),
-            file => {
-                files.push(file.to_owned());
-                Ok(())
-            }
-        };
-        if let Err(message) = parsed {
-            let _ = writeln!(err, "targets: {message}\n{USAGE}");
-            return 2;
-        }
-    }
-    if files.is_empty() || schedules.is_empty() {
-        let _ = writeln!(err, "targets: needs a data file and --schedule FILE\n{USAGE}");
-        return 2;
-    }
+/// Runs `targets`: the CSV is written even when some file was rejected (the run then fails with 1).
+pub fn run(parsed: &Parsed, out: &mut dyn Write, diagnostics: &mut Diagnostics) -> Result<(), CliError> {
+    let overrides = parsed.path("--polarity").map(|p| read_polarity(&p)).transpose()?.unwrap_or_default();
     let mut session = Session::new();
     // The schedule first, so the return's rows and KPI names attach to the schedule's indicators.
-    let schedule_ok = load_files(&mut session, &schedules, err);
-    let data_ok = load_files(&mut session, &files, err);
+    load_files(&mut session, &parsed.paths("--schedule"), diagnostics);
+    load_files(&mut session, &parsed.files(), diagnostics);
     if session.dataset.is_empty() || session.dataset.targets.is_empty() {
-        let _ = writeln!(err, "targets: no observations or no targets were read");
-        return 1;
+        return Err(CliError::input("", "targets: no observations or no targets were read"));
     }
     let csv = targets_csv(&session.dataset, &overrides);
-    if !(write_output("targets", &csv, out_path.as_deref(), out, err) && schedule_ok && data_ok) {
-        return 1;
-    }
-    0
+    write_output("targets", &csv, parsed.path("--out").as_deref(), out)
 }

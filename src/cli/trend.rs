@@ -1,9 +1,12 @@
 //! `indicator-lens trend`: recent trend and direction of travel per indicator × area × breakdown, as CSV.
 
-use super::benchmark::read_polarity;
-use super::input::{load_files, parse_percentage, push_record, write_output};
+use super::args::{Command, Flag, Parsed, Takes};
+use super::error::{CliError, Diagnostics};
+use super::input::{load_files, nothing_read};
+use super::output::{parse_percentage, push_record, write_output, PERCENTAGE};
+use super::polarity::{self, read_polarity};
 use crate::analysis::direction::{direction_of_travel, DirectionRule, ValueWithInterval};
-use crate::analysis::polarity::{effective_polarity};
+use crate::analysis::polarity::effective_polarity;
 use crate::analysis::recent_trend::{recent_trend, TrendMethod};
 use crate::analysis::series::{all_series, comparator_row, latest_valued};
 use crate::analysis::PolarityOverrides;
@@ -17,7 +20,19 @@ pub const HEADER: [&str; 13] = [
     "comparator_period", "recent_trend_reason", "direction_reason",
 ];
 
-const USAGE: &str = "usage: indicator-lens trend FILE... [--polarity FILE] [--threshold PERCENT] [--out FILE]";
+/// The declaration of `trend`.
+pub static COMMAND: Command = Command {
+    name: "trend",
+    aliases: &[],
+    word: None,
+    files: Some("FILE..."),
+    flags: &[
+        Flag::new("--polarity", Takes::Path("FILE"), polarity::HELP),
+        Flag::new("--threshold", Takes::Text("PERCENT"), "the relative change that counts as a change in the direction of travel (default 5)"),
+        Flag::new("--out", Takes::Path("FILE"), "write the CSV here instead of to standard output"),
+    ],
+    about: "recent trend and direction of travel per indicator, area and breakdown, as CSV",
+};
 
 /// The trend CSV for a loaded dataset: one row per series, at its latest period with a value.
 pub fn trend_csv(dataset: &Dataset, overrides: &PolarityOverrides, rule: &DirectionRule) -> String {
@@ -63,50 +78,18 @@ pub fn trend_csv(dataset: &Dataset, overrides: &PolarityOverrides, rule: &Direct
     text
 }
 
-/// Runs the `trend` subcommand.
-pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let (mut files, mut overrides, mut rule, mut out_path) = (Vec::new(), PolarityOverrides::new(), DirectionRule::default(), None);
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let parsed: Result<(), String> = match arg.as_str() {
-            "--polarity" => match iter.next() {
-                Some(path) => read_polarity(path).map(|p| overrides = p),
-                None => Err("--polarity needs a file".into()),
-            },
-            "--threshold" => match iter.next() {
-                Some(text) => parse_percentage(text).map(|t| rule.relative_change_percent = t),
-                None => Err("--threshold needs a percentage such as 5".into()),
-            },
-            "--out" => match iter.next() {
-                Some(path) => {
-                    out_path = Some(path.clone());
-                    Ok(())
-                }
-                None => Err("--out needs a file".into()),
-            },
-            flag if flag.starts_with("--") => Err(format!("unknown option {flag}")),
-            file => {
-                files.push(file.to_owned());
-                Ok(())
-            }
-        };
-        if let Err(message) = parsed {
-            let _ = writeln!(err, "trend: {message}\n{USAGE}");
-            return 2;
-        }
-    }
-    if files.is_empty() {
-        let _ = writeln!(err, "trend: no input files\n{USAGE}");
-        return 2;
+/// Runs `trend`: the CSV is written even when some file was rejected (the run then fails with 1).
+pub fn run(parsed: &Parsed, out: &mut dyn Write, diagnostics: &mut Diagnostics) -> Result<(), CliError> {
+    let overrides = parsed.path("--polarity").map(|p| read_polarity(&p)).transpose()?.unwrap_or_default();
+    let mut rule = DirectionRule::default();
+    if let Some(threshold) = parsed.read("--threshold", PERCENTAGE, parse_percentage)? {
+        rule.relative_change_percent = threshold;
     }
     let mut session = Session::new();
-    let all_good = load_files(&mut session, &files, err);
+    load_files(&mut session, &parsed.files(), diagnostics);
     if session.dataset.is_empty() {
-        return 1;
+        return Err(nothing_read("trend"));
     }
     let csv = trend_csv(&session.dataset, &overrides, &rule);
-    if !write_output("trend", &csv, out_path.as_deref(), out, err) || !all_good {
-        return 1;
-    }
-    0
+    write_output("trend", &csv, parsed.path("--out").as_deref(), out)
 }

@@ -1,137 +1,103 @@
 //! `indicator-lens view` (the view model as JSON, or its table as CSV) and `render` (the chart as SVG).
 
-use super::input::{load_files, write_output};
+use super::args::{Command, Flag, Parsed, Takes, Word};
+use super::error::{CliError, Diagnostics};
+use super::input::load_files;
+use super::output::write_output;
 use crate::session::Session;
-use crate::view::ViewSpec;
+use crate::view::{find_view, view_ids, ViewSpec};
 use std::io::Write;
 
-const VIEW_USAGE: &str = "usage: indicator-lens view VIEW FILE... [--indicator ID]... [--period P] [--area CODE] [--area-type TEXT] [--spec JSON] [--json] [--out FILE]";
-const RENDER_USAGE: &str = "usage: indicator-lens render VIEW FILE... --svg OUT.svg [--indicator ID]... [--period P] [--area CODE] [--area-type TEXT] [--spec JSON]";
-
-/// The parsed command line of `view` and `render`.
-struct ViewArgs {
-    spec: ViewSpec,
-    files: Vec<String>,
-    json: bool,
-    out: Option<String>,
-    svg: Option<String>,
+/// The views `VIEW` names (aliases read too).
+fn views() -> String {
+    view_ids().join("|")
 }
 
-/// Reads the arguments after the subcommand name; Err is a usage message.
-fn parse(args: &[String]) -> Result<ViewArgs, String> {
-    let mut iter = args.iter();
-    let view = iter.next().filter(|v| !v.starts_with("--")).ok_or("no view named")?.clone();
-    let mut parsed = ViewArgs { spec: ViewSpec::default(), files: Vec::new(), json: false, out: None, svg: None };
-    let mut base: Option<ViewSpec> = None;
-    let (mut indicators, mut period, mut area, mut area_type) = (Vec::new(), None, None, None);
-    while let Some(arg) = iter.next() {
-        let mut value = || iter.next().cloned().ok_or_else(|| format!("{arg} needs a value"));
-        match arg.as_str() {
-            "--indicator" => indicators.push(value()?),
-            "--period" => period = Some(value()?),
-            "--area" => area = Some(value()?),
-            "--area-type" => area_type = Some(value()?),
-            "--spec" => base = Some(serde_json::from_str(&value()?).map_err(|e| format!("--spec is not a view spec: {e}"))?),
-            "--json" => parsed.json = true,
-            "--out" => parsed.out = Some(value()?),
-            "--svg" => parsed.svg = Some(value()?),
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
-            file => parsed.files.push(file.to_owned()),
-        }
-    }
-    if parsed.files.is_empty() {
-        return Err("no input file".into());
-    }
-    let mut spec = base.unwrap_or_default();
-    spec.view = view;
+/// The leading word of `view` and `render`.
+const VIEW: Word = Word { name: "VIEW", takes: Takes::Matching { placeholder: Some("VIEW"), allowed: views, accepts: |v| find_view(v).is_some() } };
+
+/// Flags `view` and `render` share: what to show.
+macro_rules! spec_flags {
+    ($($extra:expr),* $(,)?) => {
+        &[
+            Flag::new("--indicator", Takes::Text("ID"), "the indicator (id or name); repeat for views of several").repeats(),
+            Flag::new("--period", Takes::Text("P"), "the period (default: the latest)"),
+            Flag::new("--area", Takes::Text("CODE"), "the area (code or name)"),
+            Flag::new("--area-type", Takes::Text("TEXT"), "the type of the areas compared"),
+            Flag::new("--spec", Takes::Text("JSON"), "a whole view spec as the page sends it; the flags above override its fields"),
+            $($extra),*
+        ]
+    };
+}
+
+/// The declaration of `view`.
+pub static VIEW_COMMAND: Command = Command {
+    name: "view",
+    aliases: &[],
+    word: Some(VIEW),
+    files: Some("FILE..."),
+    flags: spec_flags![
+        Flag::new("--json", Takes::Nothing, "the view model as JSON (the default is its table as CSV)"),
+        Flag::new("--out", Takes::Path("FILE"), "write here instead of to standard output"),
+    ],
+    about: "the view model the page draws (or its table as CSV); `view kpi-summary` takes the kpi-summary flags",
+};
+
+/// The declaration of `render`.
+pub static RENDER_COMMAND: Command = Command {
+    name: "render",
+    aliases: &[],
+    word: Some(VIEW),
+    files: Some("FILE..."),
+    flags: spec_flags![Flag::new("--svg", Takes::Path("OUT.svg"), "where to write the SVG").required()],
+    about: "the chart as SVG, drawn by the same code as the page",
+};
+
+/// The spec the arguments ask for.
+fn spec(parsed: &Parsed) -> Result<ViewSpec, CliError> {
+    let mut spec: ViewSpec = match parsed.text("--spec") {
+        Some(json) => serde_json::from_str(&json).map_err(|e| parsed.command().refuse(format!("--spec is not a view spec: {e}")))?,
+        None => ViewSpec::default(),
+    };
+    spec.view = parsed.word().to_owned();
+    let indicators = parsed.texts("--indicator");
     if let Some(first) = indicators.first() {
         spec.indicator = Some(first.clone());
         spec.indicators = indicators;
     }
-    spec.period = period.or(spec.period);
-    spec.area = area.or(spec.area);
-    spec.area_type = area_type.or(spec.area_type);
-    parsed.spec = spec;
-    Ok(parsed)
+    spec.period = parsed.text("--period").or(spec.period);
+    spec.area = parsed.text("--area").or(spec.area);
+    spec.area_type = parsed.text("--area-type").or(spec.area_type);
+    Ok(spec)
 }
 
-/// Loads the files; the session, or the exit code when nothing usable was loaded.
-fn session_for(files: &[String], err: &mut dyn Write) -> Result<Session, i32> {
+/// Loads the files, as the page would; `None` when any file was unreadable or unusable (reported).
+fn session_for(parsed: &Parsed, diagnostics: &mut Diagnostics) -> Option<Session> {
     let mut session = Session::new();
-    let all_good = load_files(&mut session, files, err);
-    if !all_good {
-        return Err(1);
-    }
-    Ok(session)
+    load_files(&mut session, &parsed.files(), diagnostics).then_some(session)
 }
 
 /// Runs `view`: the view model the page draws, as JSON (`--json`) or its table as CSV.
-pub fn run_view(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let parsed = match parse(args) {
-        Ok(parsed) => parsed,
-        Err(message) => {
-            let _ = writeln!(err, "view: {message}\n{VIEW_USAGE}");
-            return 2;
-        }
-    };
-    let mut session = match session_for(&parsed.files, err) {
-        Ok(session) => session,
-        Err(code) => return code,
-    };
-    session.choose_value_types(&parsed.spec.value_types);
-    let output = match session.view(&parsed.spec) {
-        Ok(output) => output,
-        Err(e) => {
-            let _ = writeln!(err, "view {}: {e}", parsed.spec.view);
-            return 1;
-        }
-    };
-    let text = if parsed.json {
-        match serde_json::to_string_pretty(&output.model) {
-            Ok(json) => json + "\n",
-            Err(e) => {
-                let _ = writeln!(err, "view: cannot write JSON: {e}");
-                return 1;
-            }
-        }
+pub fn run_view(parsed: &Parsed, out: &mut dyn Write, diagnostics: &mut Diagnostics) -> Result<(), CliError> {
+    let spec = spec(parsed)?;
+    let Some(mut session) = session_for(parsed, diagnostics) else { return Ok(()) };
+    session.choose_value_types(&spec.value_types);
+    let output = session.view(&spec).map_err(|e| CliError::input("", format!("view {}: {e}", spec.view)))?;
+    let text = if parsed.has("--json") {
+        serde_json::to_string_pretty(&output.model).map(|json| json + "\n").map_err(|e| CliError::output("view", e))?
     } else {
         output.table.to_csv()
     };
-    if write_output("view", &text, parsed.out.as_deref(), out, err) { 0 } else { 1 }
+    write_output("view", &text, parsed.path("--out").as_deref(), out)
 }
 
 /// Runs `render`: the chart as SVG at the view's preferred size.
-pub fn run_render(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let parsed = match parse(args) {
-        Ok(parsed) if parsed.svg.is_some() => parsed,
-        Ok(_) => {
-            let _ = writeln!(err, "render: --svg OUT.svg is needed\n{RENDER_USAGE}");
-            return 2;
-        }
-        Err(message) => {
-            let _ = writeln!(err, "render: {message}\n{RENDER_USAGE}");
-            return 2;
-        }
-    };
-    let mut session = match session_for(&parsed.files, err) {
-        Ok(session) => session,
-        Err(code) => return code,
-    };
-    session.choose_value_types(&parsed.spec.value_types);
-    let model = match session.view(&parsed.spec) {
-        Ok(output) => output.model,
-        Err(e) => {
-            let _ = writeln!(err, "render {}: {e}", parsed.spec.view);
-            return 1;
-        }
-    };
+pub fn run_render(parsed: &Parsed, out: &mut dyn Write, diagnostics: &mut Diagnostics) -> Result<(), CliError> {
+    let spec = spec(parsed)?;
+    let Some(mut session) = session_for(parsed, diagnostics) else { return Ok(()) };
+    session.choose_value_types(&spec.value_types);
+    let model = session.view(&spec).map_err(|e| CliError::input("", format!("render {}: {e}", spec.view)))?.model;
     let (width, height) = crate::chart::preferred_size(&model);
-    let svg = match crate::chart::render_svg(&model, width, height) {
-        Ok(svg) => svg,
-        Err(e) => {
-            let _ = writeln!(err, "render: {e}");
-            return 1;
-        }
-    };
-    if write_output("render", &svg, parsed.svg.as_deref(), out, err) { 0 } else { 1 }
+    let svg = crate::chart::render_svg(&model, width, height).map_err(|e| CliError::input("", format!("render: {e}")))?;
+    write_output("render", &svg, parsed.path("--svg").as_deref(), out)
 }

@@ -1,201 +1,19 @@
-//! `indicator-lens compute`: runs one statistic of `crate::stats` over a CSV and prints CSV results.
+//! The statistics of `compute` over an input table: per row (proportions and rates without `--group`) or
+//! per group, with multipliers and confidence levels taken from the rows' own cells where they have them.
 
-use std::io::Write;
-
+use super::table::{cell, fmt_num, Table};
+use super::{parse_confidence, Kind, Options};
 use crate::stats::{self, Estimate, StatsError};
 
-const USAGE: &str = "usage: indicator-lens compute proportion|rate|dsr|isr|israte|mean --input FILE \
-[--group COL] [--multiplier N] [--confidence 0.95[,0.998]]
-  a `multiplier` column (one per row, or one per group) wins over --multiplier; --multiplier settles a group
-  whose rows disagree; the mean takes no multiplier";
-
-/// Which statistic to compute.
-#[derive(Clone, Copy, PartialEq)]
-enum Kind {
-    Proportion,
-    Rate,
-    Dsr,
-    Isr,
-    IsRate,
-    Mean,
-}
-
-struct Options {
-    kind: Kind,
-    input: String,
-    group: Option<String>,
-    multiplier: Option<f64>,
-    levels: Vec<f64>,
-}
-
-/// An input or output table of text cells.
-struct Table {
-    headers: Vec<String>,
-    rows: Vec<Vec<String>>,
-}
-
-impl Table {
-    /// Index of a column, matched case-insensitively (the package's names are lower case).
-    fn col(&self, name: &str) -> Option<usize> {
-        self.headers.iter().position(|h| h.eq_ignore_ascii_case(name))
+/// The output table of `opts`' statistic over `t`; `Err` when the input lacks a column it needs.
+pub fn compute(opts: &Options, t: &Table) -> Result<Table, String> {
+    match opts.kind {
+        Kind::Proportion | Kind::Rate if opts.group.is_none() => per_row(opts, t),
+        Kind::Proportion | Kind::Rate => grouped_crude(opts, t),
+        Kind::Dsr => grouped(opts, t, dsr_group),
+        Kind::Isr | Kind::IsRate => grouped(opts, t, isr_group),
+        Kind::Mean => grouped(opts, t, mean_group),
     }
-    fn need(&self, name: &str) -> Result<usize, String> {
-        self.col(name).ok_or_else(|| format!("input has no `{name}` column"))
-    }
-}
-
-/// Runs the `compute` subcommand: 0 done, 1 input unreadable, 2 usage error.
-pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let opts = match parse_args(args) {
-        Ok(o) => o,
-        Err(msg) => {
-            let _ = writeln!(err, "compute: {msg}\n{USAGE}");
-            return 2;
-        }
-    };
-    let table = match read_table(&opts.input) {
-        Ok(t) => t,
-        Err(msg) => {
-            let _ = writeln!(err, "compute: cannot read {}: {msg}", opts.input);
-            return 1;
-        }
-    };
-    let result = match opts.kind {
-        Kind::Proportion | Kind::Rate if opts.group.is_none() => per_row(&opts, &table),
-        Kind::Proportion | Kind::Rate => grouped_crude(&opts, &table),
-        Kind::Dsr => grouped(&opts, &table, dsr_group),
-        Kind::Isr | Kind::IsRate => grouped(&opts, &table, isr_group),
-        Kind::Mean => grouped(&opts, &table, mean_group),
-    };
-    let output = match result {
-        Ok(t) => t,
-        Err(msg) => {
-            let _ = writeln!(err, "compute: {}: {msg}", opts.input);
-            return 1;
-        }
-    };
-    let mut w = csv::Writer::from_writer(out);
-    let mut ok = w.write_record(&output.headers).is_ok();
-    for r in &output.rows {
-        ok &= w.write_record(r).is_ok();
-    }
-    if !ok || w.flush().is_err() {
-        let _ = writeln!(err, "compute: cannot write output");
-        return 1;
-    }
-    0
-}
-
-fn parse_args(args: &[String]) -> Result<Options, String> {
-    let kind = match args.first().map(String::as_str) {
-        Some("proportion") => Kind::Proportion,
-        Some("rate") => Kind::Rate,
-        Some("dsr") => Kind::Dsr,
-        Some("isr") => Kind::Isr,
-        Some("israte") => Kind::IsRate,
-        Some("mean") => Kind::Mean,
-        Some(other) => return Err(format!("unknown statistic `{other}`")),
-        None => return Err("missing statistic".into()),
-    };
-    let (mut input, mut group, mut multiplier, mut levels) = (None, None, None, vec![0.95]);
-    let mut it = args[1..].iter();
-    while let Some(flag) = it.next() {
-        let mut value = || it.next().cloned().ok_or_else(|| format!("{flag} needs a value"));
-        match flag.as_str() {
-            "--input" => input = Some(value()?),
-            "--group" => group = Some(value()?),
-            "--multiplier" => {
-                let v = value()?;
-                let m: f64 = v.parse().map_err(|_| format!("bad multiplier `{v}`"))?;
-                if !(m.is_finite() && m > 0.0) {
-                    return Err(format!("multiplier must be positive, got `{v}`"));
-                }
-                multiplier = Some(m);
-            }
-            "--confidence" => levels = parse_levels(&value()?)?,
-            other => return Err(format!("unknown option `{other}`")),
-        }
-    }
-    if kind == Kind::Mean && multiplier.is_some_and(|m| m != 1.0) {
-        return Err("the mean takes no multiplier (as PHEindicatormethods' calculate_mean)".into());
-    }
-    let input = input.ok_or("--input FILE is required")?;
-    Ok(Options { kind, input, group, multiplier, levels })
-}
-
-/// One level, or the package's only pair (0.95, 0.998) in any spelling.
-fn parse_levels(s: &str) -> Result<Vec<f64>, String> {
-    let levels = s
-        .split(',')
-        .map(|p| parse_confidence(p).map_err(|e| format!("bad confidence `{p}`: {e}")))
-        .collect::<Result<Vec<f64>, String>>()?;
-    match levels.as_slice() {
-        [_] => Ok(levels),
-        [a, b] if *a == 0.95 && *b == 0.998 => Ok(levels),
-        _ => Err("two confidence levels can only be 0.95 and 0.998".into()),
-    }
-}
-
-fn parse_confidence(s: &str) -> Result<f64, String> {
-    let v: f64 = s.trim().trim_end_matches('%').parse().map_err(|_| "not a number".to_string())?;
-    stats::normalise_confidence(v).map_err(|e| e.to_string())
-}
-
-fn read_table(path: &str) -> Result<Table, String> {
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_path(path).map_err(|e| e.to_string())?;
-    let headers = rdr
-        .headers()
-        .map_err(|e| e.to_string())?
-        .iter()
-        .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
-        .collect();
-    let mut rows = Vec::new();
-    for r in rdr.records() {
-        rows.push(r.map_err(|e| e.to_string())?.iter().map(str::to_string).collect());
-    }
-    Ok(Table { headers, rows })
-}
-
-/// A numeric cell: empty or NA is missing (NaN); other text is an error naming the column.
-fn cell(row: &[String], i: usize, name: &str) -> Result<f64, String> {
-    let s = row.get(i).map(|s| s.trim()).unwrap_or("");
-    if s.is_empty() || s == "NA" {
-        return Ok(f64::NAN);
-    }
-    s.parse().map_err(|_| format!("{name} is not a number: `{s}`"))
-}
-
-/// Prints a number to 17 significant digits (shortest form that keeps them), empty for NaN.
-fn fmt_num(v: f64) -> String {
-    if v.is_nan() {
-        return String::new();
-    }
-    if v == 0.0 || v.is_infinite() {
-        return format!("{v}");
-    }
-    let sci = format!("{v:.16e}");
-    let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let neg = mant.starts_with('-');
-    let digits: String = mant.chars().filter(char::is_ascii_digit).collect();
-    let digits = digits.trim_end_matches('0');
-    let digits = if digits.is_empty() { "0" } else { digits };
-    if !(-5..17).contains(&exp) {
-        let (h, t) = digits.split_at(1);
-        let t = if t.is_empty() { String::new() } else { format!(".{t}") };
-        return format!("{}{h}{t}e{exp}", if neg { "-" } else { "" });
-    }
-    let s = if exp < 0 {
-        format!("0.{}{digits}", "0".repeat((-exp - 1) as usize))
-    } else {
-        let int_len = exp as usize + 1;
-        if digits.len() <= int_len {
-            format!("{digits}{}", "0".repeat(int_len - digits.len()))
-        } else {
-            format!("{}.{}", &digits[..int_len], &digits[int_len..])
-        }
-    };
-    format!("{}{s}", if neg { "-" } else { "" })
 }
 
 /// Output column names of the limits for the requested levels.
@@ -310,6 +128,7 @@ fn crude_cells(opts: &Options, x: f64, n: f64, m: f64, levels: &[f64]) -> Vec<St
     cells
 }
 
+/// The last output columns of every statistic.
 const TAIL: [&str; 3] = ["statistic", "method", "reason"];
 
 /// Ungrouped proportion / rate: one output row per input row, input columns passed through.
@@ -341,10 +160,10 @@ fn per_row(opts: &Options, t: &Table) -> Result<Table, String> {
     Ok(Table { headers, rows })
 }
 
-/// Groups row indices by the --group column (first-appearance order); one group when absent.
 /// Group column index (if any) and each group's key with its row indices.
 type Groups = (Option<usize>, Vec<(String, Vec<usize>)>);
 
+/// Groups row indices by the --group column (first-appearance order); one group when absent.
 fn groups(opts: &Options, t: &Table) -> Result<Groups, String> {
     let Some(name) = &opts.group else {
         return Ok((None, vec![(String::new(), (0..t.rows.len()).collect())]));
@@ -378,6 +197,7 @@ fn grouped_crude(opts: &Options, t: &Table) -> Result<Table, String> {
     })
 }
 
+/// A statistic over one group's rows.
 type GroupFn<'a> = dyn Fn(&[&Vec<String>]) -> Result<Vec<String>, String> + 'a;
 
 /// Runs `f` per group; output = group column, `lead` columns, value, limits, statistic, method, reason.
@@ -402,10 +222,10 @@ fn grouped_with(opts: &Options, t: &Table, lead: &[&str], f: &GroupFn) -> Result
     Ok(Table { headers, rows })
 }
 
-/// Dispatches the per-group statistics that need named columns.
 /// A per-group statistic: the cells after the group column.
 type GroupStat = fn(&Options, &Table, &[&Vec<String>]) -> Result<Vec<String>, String>;
 
+/// Dispatches the per-group statistics that need named columns.
 fn grouped(opts: &Options, t: &Table, f: GroupStat) -> Result<Table, String> {
     let lead: &[&str] = match opts.kind {
         Kind::Dsr => {
@@ -427,11 +247,13 @@ fn grouped(opts: &Options, t: &Table, f: GroupStat) -> Result<Table, String> {
     grouped_with(opts, t, lead, &|rows: &[&Vec<String>]| f(opts, t, rows))
 }
 
+/// The numbers of column `name` in `rows`.
 fn column(t: &Table, rows: &[&Vec<String>], name: &str) -> Result<Vec<f64>, String> {
     let i = t.need(name)?;
     rows.iter().map(|r| cell(r, i, name)).collect()
 }
 
+/// Directly standardised rate of one group (ESP2013 weights unless a `stdpop` column gives them).
 fn dsr_group(opts: &Options, t: &Table, rows: &[&Vec<String>]) -> Result<Vec<String>, String> {
     let (x, n) = (column(t, rows, "count")?, column(t, rows, "pop")?);
     // Without a stdpop column the bands are taken to be the 19 ESP2013 bands, in order.
@@ -448,6 +270,7 @@ fn dsr_group(opts: &Options, t: &Table, rows: &[&Vec<String>]) -> Result<Vec<Str
     Ok(out)
 }
 
+/// Indirectly standardised ratio or rate of one group.
 fn isr_group(opts: &Options, t: &Table, rows: &[&Vec<String>]) -> Result<Vec<String>, String> {
     let (x, n) = (column(t, rows, "count")?, column(t, rows, "pop")?);
     let (xr, nr) = (column(t, rows, "refcount")?, column(t, rows, "refpop")?);
@@ -471,6 +294,7 @@ fn isr_group(opts: &Options, t: &Table, rows: &[&Vec<String>]) -> Result<Vec<Str
     Ok(out)
 }
 
+/// Mean of one group's values, with Student's t limits.
 fn mean_group(opts: &Options, t: &Table, rows: &[&Vec<String>]) -> Result<Vec<String>, String> {
     // calculate_mean has no multiplier: a group that asks for one is refused rather than left unscaled.
     let m = group_multiplier(opts, t, rows)?;
