@@ -12,7 +12,10 @@ pub mod direction;
 pub mod england_counts;
 pub mod evidence;
 pub mod funnel_plot;
+pub mod indicator_fit;
+pub mod inequality_summary;
 pub mod interval_rule;
+pub mod kpi_row;
 
 pub mod number_text;
 pub mod observation_groups;

@@ -1,8 +1,12 @@
 //! Statistical process control (Making Data Count): XmR limits per rebase group, the special-cause rule
 //! of each point, its variation type by improvement direction, the latest point's icon and target assurance.
 
-use crate::stats::{special_causes_with, xmr_limits, SpcRules, SpecialCauseRule, StatsError, XmrLimits};
+use crate::model::Polarity;
+use crate::stats::{special_causes_with, xmr_limits, SpecialCauseRule, StatsError, XmrLimits};
 use serde::{Deserialize, Serialize};
+
+/// The special-cause rule settings (shift and trend lengths, two of three beyond 2σ), as the SPC analysis reads them.
+pub use crate::stats::SpcRules;
 
 /// Groups with fewer points than this get trial limits and a warning.
 pub const MINIMUM_POINTS: usize = 13;
@@ -29,6 +33,15 @@ impl Improvement {
             "neutral" | "none" | "" => Some(Improvement::Neutral),
             _ => None,
         }
+    }
+}
+
+/// The SPC improvement direction a polarity implies (neutral when it gives none).
+pub fn improvement_for(polarity: Polarity) -> Improvement {
+    match polarity {
+        Polarity::HighIsGood => Improvement::Increase,
+        Polarity::LowIsGood => Improvement::Decrease,
+        _ => Improvement::Neutral,
     }
 }
 

@@ -61,15 +61,15 @@ pub fn draw_access_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, vie
         let line = [(SegmentValue::Exact(0), target), (SegmentValue::Last, target)];
         chart.draw_series(LineSeries::new(line, TARGET.stroke_width(2))).map_err(ChartError::from_drawing)?;
     }
-    let points = |pick: fn(&crate::analysis::access::AccessPoint) -> Option<f64>| -> Vec<(SegmentValue<i32>, f64)> {
-        view.points.iter().enumerate().filter_map(|(i, p)| pick(p).map(|s| (SegmentValue::CenterOf(i as i32), s * 100.0))).collect()
+    let points = |shares: Vec<Option<f64>>| -> Vec<(SegmentValue<i32>, f64)> {
+        shares.into_iter().enumerate().filter_map(|(i, share)| share.map(|s| (SegmentValue::CenterOf(i as i32), s * 100.0))).collect()
     };
-    let planned = points(|p| p.planned_share);
+    let planned = points(view.points.iter().map(|p| p.planned_share).collect());
     chart.draw_series(LineSeries::new(planned.clone(), PLANNED.stroke_width(2))).map_err(ChartError::from_drawing)?;
     chart
         .draw_series(planned.iter().map(|(x, y)| TriangleMarker::new((x.clone(), *y), 6, PLANNED.filled())))
         .map_err(ChartError::from_drawing)?;
-    let seen = points(|p| p.access_share);
+    let seen = points(view.points.iter().map(|p| p.access_share).collect());
     chart.draw_series(LineSeries::new(seen.clone(), SEEN.stroke_width(2))).map_err(ChartError::from_drawing)?;
     chart.draw_series(seen.iter().map(|(x, y)| Circle::new((x.clone(), *y), 5, SEEN.filled()))).map_err(ChartError::from_drawing)?;
     for (i, p) in view.points.iter().enumerate() {

@@ -4,6 +4,7 @@ use super::colour::parse_hex;
 use super::legend::draw_legend;
 use super::marks::{tooltip, MarkSink};
 use super::ChartError;
+use crate::view::format::format_number;
 use crate::view::CompareAreasView;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -35,7 +36,7 @@ fn value_range(view: &CompareAreasView) -> (f64, f64) {
 
 /// A bar's tooltip: area, period, value and interval, count / denominator, comparison and why, note.
 fn bar_tooltip(view: &CompareAreasView, bar: &crate::view::CompareAreasBar) -> String {
-    let number = crate::analysis::number_text::format_number;
+    let number = format_number;
     let unit = if view.unit.is_empty() { String::new() } else { format!(" {}", view.unit) };
     let value = bar.value.map(|v| format!("{}{unit}", number(v))).unwrap_or_else(|| "no value".into());
     let interval = match (bar.lower, bar.upper) {
@@ -133,7 +134,7 @@ pub fn draw_compare_areas_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shif
     }
     let basis = if view.comparison_basis.is_empty() { format!("{} CI vs {}", view.level.text(), view.benchmark_name) } else { view.comparison_basis.clone() };
     let legend_title = match view.benchmark_value {
-        Some(value) => format!("Line: {} {} | {basis}:", view.benchmark_name, crate::analysis::number_text::format_number(value)),
+        Some(value) => format!("Line: {} {} | {basis}:", view.benchmark_name, format_number(value)),
         None => format!("{basis}:"),
     };
     draw_legend(&legend_area, &legend_title, &view.legend)

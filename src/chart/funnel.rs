@@ -4,19 +4,13 @@ use super::colour::parse_hex;
 use super::legend::draw_legend;
 use super::marks::{tooltip, MarkSink};
 use super::ChartError;
-use crate::analysis::funnel_plot::{FunnelLimitPoint, FunnelPosition};
-use crate::analysis::number_text::format_number;
-use crate::view::{position_colour, FunnelPoint, FunnelView, LegendEntry};
+use crate::view::format::format_number;
+use crate::view::{FunnelPoint, FunnelView};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 const LIMIT_95: RGBColor = RGBColor(0x80, 0x80, 0x80);
 const LIMIT_998: RGBColor = RGBColor(0x20, 0x20, 0x20);
-
-/// The stretches of a limit curve where it has values (a curve may not reach every denominator).
-fn curve(limits: &[FunnelLimitPoint], pick: fn(&FunnelLimitPoint) -> Option<f64>) -> Vec<(f64, f64)> {
-    limits.iter().filter_map(|l| pick(l).map(|v| (l.denominator, v))).collect()
-}
 
 /// A point's tooltip: area, period and value, count / denominator, position against the limits and target.
 fn point_tooltip(view: &FunnelView, point: &FunnelPoint) -> String {
@@ -69,13 +63,9 @@ pub fn draw_funnel_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, vie
         .draw()
         .map_err(ChartError::from_drawing)?;
     let inside = |points: Vec<(f64, f64)>| points.into_iter().map(|(x, y)| (x, y.clamp(y_min, y_max))).collect::<Vec<_>>();
-    for (pick, colour) in [
-        ((|l: &FunnelLimitPoint| l.lower_95) as fn(&FunnelLimitPoint) -> Option<f64>, LIMIT_95),
-        (|l: &FunnelLimitPoint| l.upper_95, LIMIT_95),
-        (|l: &FunnelLimitPoint| l.lower_99_8, LIMIT_998),
-        (|l: &FunnelLimitPoint| l.upper_99_8, LIMIT_998),
-    ] {
-        chart.draw_series(LineSeries::new(inside(curve(&view.limits, pick)), colour.stroke_width(1))).map_err(ChartError::from_drawing)?;
+    for curve in view.limit_curves() {
+        let colour = if curve.outer { LIMIT_998 } else { LIMIT_95 };
+        chart.draw_series(LineSeries::new(inside(curve.points), colour.stroke_width(1))).map_err(ChartError::from_drawing)?;
     }
     chart
         .draw_series(LineSeries::new([(0.0, view.target), (x_max, view.target)], RGBColor(0x1F, 0x5F, 0xA8).stroke_width(2)))
@@ -100,11 +90,5 @@ pub fn draw_funnel_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, vie
         view.method
     );
     note_area.draw(&Text::new(note, (10, 4), font)).map_err(ChartError::from_drawing)?;
-    let positions = [FunnelPosition::Above998, FunnelPosition::Above95, FunnelPosition::Within, FunnelPosition::Below95, FunnelPosition::Below998];
-    let entries: Vec<LegendEntry> = positions
-        .iter()
-        .filter(|pos| view.points.iter().any(|p| p.position == **pos))
-        .map(|pos| LegendEntry { label: pos.text().to_owned(), colour: position_colour(*pos).to_owned() })
-        .collect();
-    draw_legend(&legend_area, "Areas:", &entries)
+    draw_legend(&legend_area, "Areas:", &view.position_legend())
 }

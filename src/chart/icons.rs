@@ -3,8 +3,7 @@
 
 use super::colour::parse_hex;
 use super::ChartError;
-use crate::analysis::spc::{Assurance, Variation};
-use crate::view::TrendArrow;
+use crate::view::{AssuranceIcon, TrendArrow, VariationIcon};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -30,26 +29,15 @@ fn not_shown<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, at: (i32, i32)) 
 
 /// The variation icon: a circle in the variation's colour; common cause holds a grey zigzag, a special cause
 /// the letter H (high) or L (low) of the latest point's side.
-pub fn draw_variation_icon<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    variation: Option<Variation>,
-    side: i8,
-    at: (i32, i32),
-    radius: i32,
-) -> Result<(), ChartError> {
-    let Some(variation) = variation else { return not_shown(area, at) };
-    let colour = parse_hex(variation.colour());
+pub fn draw_variation_icon<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, icon: Option<VariationIcon>, at: (i32, i32), radius: i32) -> Result<(), ChartError> {
+    let Some(icon) = icon else { return not_shown(area, at) };
+    let colour = parse_hex(icon.colour);
     area.draw(&Circle::new(at, radius, WHITE.filled())).map_err(ChartError::from_drawing)?;
     area.draw(&Circle::new(at, radius, colour.stroke_width(2))).map_err(ChartError::from_drawing)?;
-    match variation {
-        Variation::CommonCause => area.draw(&PathElement::new(zigzag(at, radius), GREY.stroke_width(2))).map_err(ChartError::from_drawing),
-        _ => {
+    match icon.letter {
+        None => area.draw(&PathElement::new(zigzag(at, radius), GREY.stroke_width(2))).map_err(ChartError::from_drawing),
+        Some(letter) => {
             area.draw(&Circle::new(at, radius - 3, colour.filled())).map_err(ChartError::from_drawing)?;
-            let letter = match side {
-                1 => "H",
-                -1 => "L",
-                _ => "S",
-            };
             centred_letter(area, letter, at, radius + 2, WHITE)
         }
     }
@@ -57,26 +45,26 @@ pub fn draw_variation_icon<DB: DrawingBackend>(
 
 /// The assurance icon: P on blue (pass), F on orange (fail), a grey zigzag crossing a line (hit and miss),
 /// or a grey empty circle (no assurance: no target or direction).
-pub fn draw_assurance_icon<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, assurance: Option<Assurance>, at: (i32, i32), radius: i32) -> Result<(), ChartError> {
+pub fn draw_assurance_icon<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, assurance: Option<AssuranceIcon>, at: (i32, i32), radius: i32) -> Result<(), ChartError> {
     let Some(assurance) = assurance else { return not_shown(area, at) };
     let colour = match assurance {
-        Assurance::Pass => PASS,
-        Assurance::Fail => FAIL,
-        Assurance::HitAndMiss | Assurance::None => GREY,
+        AssuranceIcon::Pass => PASS,
+        AssuranceIcon::Fail => FAIL,
+        AssuranceIcon::HitAndMiss | AssuranceIcon::NoAssurance => GREY,
     };
     area.draw(&Circle::new(at, radius, WHITE.filled())).map_err(ChartError::from_drawing)?;
     area.draw(&Circle::new(at, radius, colour.stroke_width(2))).map_err(ChartError::from_drawing)?;
     match assurance {
-        Assurance::Pass | Assurance::Fail => {
+        AssuranceIcon::Pass | AssuranceIcon::Fail => {
             area.draw(&Circle::new(at, radius - 3, colour.filled())).map_err(ChartError::from_drawing)?;
-            centred_letter(area, if assurance == Assurance::Pass { "P" } else { "F" }, at, radius + 2, WHITE)
+            centred_letter(area, if assurance == AssuranceIcon::Pass { "P" } else { "F" }, at, radius + 2, WHITE)
         }
-        Assurance::HitAndMiss => {
+        AssuranceIcon::HitAndMiss => {
             let line = vec![(at.0 - radius + 3, at.1), (at.0 + radius - 3, at.1)];
             area.draw(&PathElement::new(line, FAIL.stroke_width(1))).map_err(ChartError::from_drawing)?;
             area.draw(&PathElement::new(zigzag(at, radius), GREY.stroke_width(2))).map_err(ChartError::from_drawing)
         }
-        Assurance::None => centred_letter(area, "–", at, radius, GREY),
+        AssuranceIcon::NoAssurance => centred_letter(area, "–", at, radius, GREY),
     }
 }
 

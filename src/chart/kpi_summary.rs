@@ -6,7 +6,7 @@ use super::icons::{draw_assurance_icon, draw_trend_arrow, draw_variation_icon};
 use super::marks::{tooltip, MarkSink};
 use super::text_fit::fit_text;
 use super::ChartError;
-use crate::analysis::number_text::format_number;
+use crate::view::format::format_number;
 use crate::view::{KpiRow, KpiSummaryView};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -131,9 +131,9 @@ pub fn draw_kpi_summary_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>
         mark(5, &|| row.why.recent_trend.clone());
         mark(6, &|| row.why.direction.clone());
         mark(7, &|| tooltip(&[if row.target.is_empty() { String::new() } else { format!("Target: {}", row.target) }, row.why.target_status.clone()]));
-        draw_variation_icon(root, row.variation, row.variation_side, centre(8), ROW_HEIGHT / 2 - 3)?;
+        draw_variation_icon(root, row.variation_icon(), centre(8), ROW_HEIGHT / 2 - 3)?;
         mark(8, &|| row.why.variation.clone());
-        draw_assurance_icon(root, row.assurance, centre(9), ROW_HEIGHT / 2 - 3)?;
+        draw_assurance_icon(root, row.assurance_icon(), centre(9), ROW_HEIGHT / 2 - 3)?;
         mark(9, &|| row.why.assurance.clone());
     }
     let small: TextStyle = ("sans-serif", 11).into_font().into();

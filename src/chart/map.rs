@@ -5,7 +5,7 @@ use super::colour::parse_hex;
 use super::legend::draw_legend;
 use super::marks::{tooltip, MarkSink};
 use super::ChartError;
-use crate::analysis::number_text::format_number;
+use crate::view::format::format_number;
 use crate::geo::{hex_centre, hex_corners, outline};
 use crate::view::{MapArea, MapView};
 use plotters::coord::Shift;

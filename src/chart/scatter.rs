@@ -2,7 +2,7 @@
 
 use super::marks::{tooltip, MarkSink};
 use super::ChartError;
-use crate::analysis::number_text::format_number;
+use crate::view::format::format_number;
 use crate::view::{ScatterPoint, ScatterView};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -62,7 +62,7 @@ pub fn draw_scatter_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, vi
         .axis_desc_style(("sans-serif", 13))
         .draw()
         .map_err(ChartError::from_drawing)?;
-    let line = [(x_min, view.intercept + view.slope * x_min), (x_max, view.intercept + view.slope * x_max)];
+    let line = [(x_min, view.fitted(x_min)), (x_max, view.fitted(x_max))];
     chart.draw_series(LineSeries::new(line, BLACK.stroke_width(2))).map_err(ChartError::from_drawing)?;
     chart
         .draw_series(view.points.iter().filter(|p| !p.selected).map(|p| Circle::new((p.x, p.y), 4, POINT.mix(0.8).filled())))

@@ -5,6 +5,7 @@ use super::colour::parse_hex;
 use super::marks::{tooltip, MarkSink};
 use super::time_axis::{draw_time_ticks, padded_range};
 use super::ChartError;
+use crate::view::format::format_number;
 use crate::view::SpcView;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -14,7 +15,7 @@ const TARGET: RGBColor = RGBColor(0xDE, 0x1B, 0x1B);
 
 /// A point's tooltip: area, period, value, the limits and why its variation is what it is.
 fn point_tooltip(view: &SpcView, p: &crate::view::SpcPointView) -> String {
-    let number = crate::analysis::number_text::format_number;
+    let number = format_number;
     let mut parts = vec![
         format!("{} — {}", view.area, view.indicator),
         format!("{}: {}{}", p.period, number(p.value), if view.unit.is_empty() { String::new() } else { format!(" {}", view.unit) }),

@@ -5,6 +5,7 @@ use super::colour::parse_hex;
 use super::marks::{tooltip, MarkSink};
 use super::time_axis::{draw_time_ticks, padded_range};
 use super::ChartError;
+use crate::view::format::format_number;
 use crate::view::{TrendSeriesView, TrendView};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -44,7 +45,7 @@ fn segments(series: &TrendSeriesView) -> Vec<Vec<(f64, f64)>> {
 
 /// A point's tooltip: area, period, value and interval (or why it is blank), note, annotations.
 fn point_tooltip(view: &TrendView, series: &TrendSeriesView, point: &crate::view::TrendPointView) -> String {
-    let number = crate::analysis::number_text::format_number;
+    let number = format_number;
     let value = match point.value {
         Some(v) => format!("{}{}", number(v), if view.unit.is_empty() { String::new() } else { format!(" {}", view.unit) }),
         None if !point.note.is_empty() => format!("no value (marked `{}` in the file)", point.note),

@@ -5,7 +5,8 @@ use super::selection::{select, select_indicator};
 use super::table::ViewTable;
 use super::{ViewError, ViewSpec};
 use crate::analysis::funnel_plot::{funnel_plot, FunnelInput, FunnelKind, FunnelLimitPoint, FunnelPosition, OverdispersionMethod, OverdispersionUsed};
-use crate::analysis::number_text::format_number;
+use super::format::format_number;
+use super::legend::LegendEntry;
 use crate::analysis::Benchmarker;
 use crate::model::{Dataset, ValueType};
 use serde::{Deserialize, Serialize};
@@ -64,6 +65,15 @@ pub struct FunnelView {
     pub left_out: Vec<String>,
     /// Notes on what was assumed.
     pub notes: Vec<String>,
+}
+
+/// One limit curve to draw: the (denominator, limit) points where the limit has a value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LimitCurve {
+    /// True for a 99.8% (outer) limit, false for a 95% one.
+    pub outer: bool,
+    /// (denominator, limit) by increasing denominator; a curve may not reach every denominator.
+    pub points: Vec<(f64, f64)>,
 }
 
 /// Colour of a funnel position (orange above, blue below, grey within; never the only signal).
@@ -200,6 +210,23 @@ pub fn funnel_view(dataset: &Dataset, benchmarker: &Benchmarker<'_>, spec: &View
 }
 
 impl FunnelView {
+    /// The four limit curves in drawing order: lower and upper 95%, then lower and upper 99.8%.
+    pub fn limit_curves(&self) -> Vec<LimitCurve> {
+        let picks: [(bool, fn(&FunnelLimitPoint) -> Option<f64>); 4] =
+            [(false, |l| l.lower_95), (false, |l| l.upper_95), (true, |l| l.lower_99_8), (true, |l| l.upper_99_8)];
+        picks.iter().map(|&(outer, pick)| LimitCurve { outer, points: self.limits.iter().filter_map(|l| pick(l).map(|v| (l.denominator, v))).collect() }).collect()
+    }
+
+    /// The legend: one entry per position some point has, from above the 99.8% limit to below it.
+    pub fn position_legend(&self) -> Vec<LegendEntry> {
+        let positions = [FunnelPosition::Above998, FunnelPosition::Above95, FunnelPosition::Within, FunnelPosition::Below95, FunnelPosition::Below998];
+        positions
+            .iter()
+            .filter(|pos| self.points.iter().any(|p| p.position == **pos))
+            .map(|pos| LegendEntry { label: pos.text().to_owned(), colour: position_colour(*pos).to_owned() })
+            .collect()
+    }
+
     /// The view as a table: the chart's text alternative and CSV export.
     pub fn table(&self) -> ViewTable {
         let mut table = ViewTable::new(&["Area code", "Area", "Value", "Count", &self.denominator_label, "Position", "Target"]);

@@ -4,12 +4,11 @@
 use super::selection::{select, select_indicator};
 use super::table::ViewTable;
 use super::{ViewError, ViewSpec};
+use super::format::format_number;
 use crate::analysis::deprivation_order::{deprivation_order, is_deprivation_type};
-use crate::analysis::interval_rule::{comparison_for_position, interval_position};
-use crate::analysis::number_text::format_number;
-use crate::analysis::{Benchmarker, Comparison, NotComparedReason};
+use crate::analysis::inequality_summary::{compare_with_area, inequality_summary, GroupSeries, NO_ORDERED_GROUPS};
+use crate::analysis::Benchmarker;
 use crate::model::{Dataset, Observation};
-use crate::stats::sii_point;
 use serde::{Deserialize, Serialize};
 
 /// One category's value, compared with the area's overall value.
@@ -90,25 +89,8 @@ pub struct InequalitiesView {
     pub level: String,
 }
 
-/// Why an SII has no interval here.
-const NO_INTERVAL: &str = "SII and RII are point estimates by the PHEindicatormethods method (population-weighted regression \
-on cumulative population midpoints, most deprived first); no interval is shown because the package's intervals come from a \
-seeded Monte Carlo simulation that cannot be reproduced exactly here";
-
 fn finite(x: f64) -> Option<f64> {
     x.is_finite().then_some(x)
-}
-
-/// SII point estimate of ordered groups (populations from denominators, else equal shares); Err says why not.
-fn sii_of(rows: &[&Observation]) -> Result<(f64, f64, bool), String> {
-    let values: Vec<f64> = rows.iter().map(|o| o.value).collect();
-    if values.iter().any(|v| !v.is_finite()) {
-        return Err("a deprivation group has no value".into());
-    }
-    let with_denominators = rows.iter().all(|o| o.denominator.is_finite() && o.denominator > 0.0);
-    let population: Vec<f64> = if with_denominators { rows.iter().map(|o| o.denominator).collect() } else { vec![1.0; rows.len()] };
-    let point = sii_point(&population, &values, 1.0).map_err(|e| e.to_string())?;
-    Ok((point.sii, point.rii, with_denominators))
 }
 
 /// Builds the inequalities view for one indicator, area and period.
@@ -129,20 +111,6 @@ pub fn inequalities_view(dataset: &Dataset, benchmarker: &Benchmarker<'_>, spec:
     let level = benchmarker.level_of(indicator_id);
     let polarity = benchmarker.polarity_of(indicator_id);
     let area_value = overall.map(|o| o.value).and_then(finite);
-    let compare = |o: &Observation| -> (Comparison, String) {
-        let (lower, upper) = level.interval(o);
-        let Some(reference) = area_value else {
-            return (Comparison::NotCompared(NotComparedReason::NoBenchmarkValue), "Not compared: the area has no overall value".into());
-        };
-        match interval_position(lower, upper, reference) {
-            Some(position) => (
-                comparison_for_position(position, polarity),
-                format!("{} CI {}–{} {} the area's value {}", level.text(), format_number(lower), format_number(upper), position.text(), format_number(reference)),
-            ),
-            None if !o.value.is_finite() => (Comparison::NotCompared(NotComparedReason::NoValue), "Not compared: no value".into()),
-            None => (Comparison::NotCompared(NotComparedReason::NoInterval), "Not compared: no confidence interval".into()),
-        }
-    };
     // Category rows of this period, by type in first-seen order; sex and age splits as their own types.
     let mut by_type: Vec<(String, Vec<&Observation>)> = Vec::new();
     for o in dataset.rows().filter(|o| same(o) && o.period == selection.period) {
@@ -185,7 +153,7 @@ pub fn inequalities_view(dataset: &Dataset, benchmarker: &Benchmarker<'_>, spec:
             }
         }
         for o in rows.iter() {
-            let (comparison, reason) = compare(o);
+            let (comparison, reason) = compare_with_area(level, polarity, o, area_value);
             let (lower, upper) = level.interval(o);
             groups.push(InequalityGroup {
                 category_type: kind.clone(),
@@ -201,31 +169,17 @@ pub fn inequalities_view(dataset: &Dataset, benchmarker: &Benchmarker<'_>, spec:
         }
     }
     let (mut sii, mut rii, mut sii_over_time) = (None, None, Vec::new());
-    let mut sii_note = "no ordered deprivation groups: no SII".to_owned();
+    let mut sii_note = NO_ORDERED_GROUPS.to_owned();
     let sii_category_type = sii_rows.as_ref().map(|(kind, _)| kind.clone());
     if let Some((kind, rows)) = &sii_rows {
-        match sii_of(rows) {
-            Ok((s, r, with_denominators)) => {
-                sii = Some(IndexEstimate { value: s, lower: None, upper: None });
-                rii = Some(IndexEstimate { value: r, lower: None, upper: None });
-                let basis = if with_denominators { "populations from the denominators" } else { "equal population shares (the file gives no denominators)" };
-                sii_note = format!("{NO_INTERVAL}; {basis}");
-            }
-            Err(reason) => sii_note = format!("no SII: {reason}"),
+        let series = GroupSeries { indicator: indicator_id, area, sex: selection.sex, age: selection.age, category_type: kind };
+        let summary = inequality_summary(dataset, series, rows);
+        if let Some(estimate) = summary.estimate {
+            sii = Some(IndexEstimate { value: estimate.sii, lower: None, upper: None });
+            rii = Some(IndexEstimate { value: estimate.rii, lower: None, upper: None });
         }
-        let mut periods: Vec<u32> = dataset.rows().filter(|o| same(o) && dataset.text(o.category_type) == kind).map(|o| o.period).collect();
-        periods.sort_by(|a, b| dataset.periods[*a as usize].cmp(&dataset.periods[*b as usize]));
-        periods.dedup();
-        for period in periods {
-            let rows: Vec<&Observation> =
-                dataset.rows().filter(|o| same(o) && o.period == period && o.sex == selection.sex && o.age == selection.age && dataset.text(o.category_type) == kind).collect();
-            let labels: Vec<&str> = rows.iter().map(|o| dataset.text(o.category)).collect();
-            let Some(order) = deprivation_order(&labels) else { continue };
-            let ordered: Vec<&Observation> = order.iter().map(|&i| rows[i]).collect();
-            if let Ok((s, r, _)) = sii_of(&ordered) {
-                sii_over_time.push(SiiPeriod { period: dataset.periods[period as usize].label.clone(), sii: s, rii: r });
-            }
-        }
+        sii_note = summary.note;
+        sii_over_time = summary.over_time.iter().map(|p| SiiPeriod { period: dataset.periods[p.period as usize].label.clone(), sii: p.sii, rii: p.rii }).collect();
     }
     let area_row = &dataset.areas[area as usize];
     Ok(InequalitiesView {

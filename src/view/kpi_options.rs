@@ -1,6 +1,6 @@
 //! The KPI summary's sort and filter settings (`ViewSpec.kpi`), and how they order and select rows.
 
-use super::kpi_summary::KpiRow;
+use super::kpi_row::KpiRow;
 use crate::analysis::direction::Direction;
 use crate::analysis::recent_trend::RecentTrend;
 use crate::analysis::spc::{Assurance, Variation};

@@ -2,126 +2,18 @@
 //! analyses (benchmark comparison, recent trend, direction of travel, targets, SPC icons), each label with its why.
 
 use super::annotation::{annotations_for, AnnotationView};
+use super::format::format_number;
 use super::kpi_options::KpiOptions;
-use super::spc::improvement_for;
+use super::kpi_row::{variation_cell, KpiRow, TrendArrow};
 use super::table::ViewTable;
 use super::{ViewError, ViewSpec};
-use crate::analysis::direction::{direction_of_travel, Direction, ValueWithInterval};
-use crate::analysis::number_text::format_number;
+use crate::analysis::kpi_row::{kpi_facts, KpiChoices};
 use crate::analysis::polarity::polarity_text;
-use crate::analysis::recent_trend::{recent_trend, RecentTrend};
-use crate::analysis::series::{all_series, comparator_row, latest_valued, SeriesKey};
-use crate::analysis::spc::{spc, Assurance, Improvement, SpcOptions, Variation};
-use crate::analysis::spc_explain::{assurance_reason, variation_icon_reason};
-use crate::analysis::targets::{evaluate_targets, TargetStatus};
-use crate::analysis::{Benchmarker, Comparison, NotComparedReason};
-use crate::model::{Dataset, PeriodKind, Polarity, Sym};
+use crate::analysis::series::{all_series, SeriesKey};
+use crate::analysis::spc::Improvement;
+use crate::analysis::Benchmarker;
+use crate::model::{Dataset, Observation, Polarity, Sym};
 use serde::{Deserialize, Serialize};
-
-/// The recent-trend arrow drawn in the summary.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TrendArrow {
-    /// Significantly increasing.
-    Up,
-    /// Significantly decreasing.
-    Down,
-    /// No significant change.
-    Flat,
-    /// Cannot be calculated: no arrow.
-    None,
-}
-
-impl TrendArrow {
-    /// The arrow of a recent-trend label.
-    pub fn of(trend: RecentTrend) -> TrendArrow {
-        use RecentTrend::*;
-        match trend {
-            IncreasingAndBetter | IncreasingAndWorse | Increasing => TrendArrow::Up,
-            DecreasingAndBetter | DecreasingAndWorse | Decreasing => TrendArrow::Down,
-            NoSignificantChange => TrendArrow::Flat,
-            CannotBeCalculated => TrendArrow::None,
-        }
-    }
-}
-
-/// Why each label of a row was given: the rule and numbers (never empty).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct KpiWhy {
-    /// Comparison with the benchmark.
-    pub comparison: String,
-    /// Recent trend.
-    pub recent_trend: String,
-    /// Direction of travel.
-    pub direction: String,
-    /// Target status.
-    pub target_status: String,
-    /// SPC variation icon.
-    pub variation: String,
-    /// SPC assurance icon.
-    pub assurance: String,
-}
-
-/// One indicator × area row of the KPI summary.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct KpiRow {
-    /// Indicator name.
-    pub indicator: String,
-    /// Indicator id (or name): the key polarity overrides and click-through use.
-    pub indicator_key: String,
-    /// Unit (`%`, `per 100,000`), else empty.
-    pub unit: String,
-    /// Polarity in words (`high is good`, `polarity unknown` …).
-    pub polarity: String,
-    /// Area code (may be empty).
-    pub area_code: String,
-    /// Area name.
-    pub area_name: String,
-    /// The period shown.
-    pub period: String,
-    /// Value, when present.
-    pub value: Option<f64>,
-    /// Lower 95% limit, when present.
-    pub lower: Option<f64>,
-    /// Upper 95% limit, when present.
-    pub upper: Option<f64>,
-    /// Count (numerator), when present.
-    pub count: Option<f64>,
-    /// Denominator, when present.
-    pub denominator: Option<f64>,
-    /// Value note or suppression marker as written.
-    pub note: String,
-    /// Comparison with the benchmark (Fingertips label).
-    pub comparison: String,
-    /// Its colour in the chosen palette.
-    pub comparison_colour: String,
-    /// Recent trend (Fingertips label).
-    pub recent_trend: RecentTrend,
-    /// The arrow drawn for it.
-    pub trend_arrow: TrendArrow,
-    /// Arrow colour.
-    pub trend_colour: String,
-    /// Direction of travel since the comparator period.
-    pub direction: Direction,
-    /// The comparator period, when there is one.
-    pub comparator_period: Option<String>,
-    /// Target text of the period's contract year, else empty.
-    pub target: String,
-    /// Target status, None when there is no target for the period.
-    pub target_status: Option<TargetStatus>,
-    /// SPC variation icon (monthly and quarterly series only, else None).
-    pub variation: Option<Variation>,
-    /// SPC assurance icon (monthly and quarterly series only, else None).
-    pub assurance: Option<Assurance>,
-    /// +1 when the latest special cause is high, −1 low, 0 otherwise (the icon's H or L).
-    pub variation_side: i8,
-    /// Why each label was given.
-    pub why: KpiWhy,
-    /// Trial-limit and other warnings.
-    pub warnings: Vec<String>,
-    /// The user's notes on this indicator (all periods).
-    pub annotations: Vec<AnnotationView>,
-}
 
 /// Everything the KPI summary chart and table need.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -207,184 +99,53 @@ pub fn kpi_summary_view(dataset: &Dataset, benchmarker: &Benchmarker, spec: &Vie
     Ok(KpiSummaryView { rows, total_rows, period, benchmark, options: spec.kpi.clone(), polarity_needed, notes })
 }
 
-/// One row: the analyses of one series at the chosen period, composed, each with its reason.
+/// One row: the facts of one series at the chosen period (`analysis::kpi_row`), with its names, colours and notes.
 fn kpi_row(dataset: &Dataset, benchmarker: &Benchmarker, spec: &ViewSpec, key: SeriesKey, series: &[usize], period: Option<&str>) -> KpiRow {
     let meta = &dataset.indicators[key.indicator as usize];
     let area = &dataset.areas[key.area as usize];
-    let label = |r: usize| dataset.periods[dataset.row(r).period as usize].label.clone();
-    let at = match period {
-        Some(p) => series.iter().copied().find(|&r| label(r) == p),
-        None => latest_valued(dataset, series).or(series.last().copied()),
+    // A target or improvement direction in the spec belongs to the one indicator it names.
+    let one_indicator = spec.indicator.is_some();
+    let choices = KpiChoices {
+        trend_method: spec.trend_method,
+        comparator_period: spec.comparator_period.as_deref(),
+        direction: &spec.direction,
+        spc_target: spec.target.filter(|_| one_indicator),
+        improvement: spec.improvement.as_deref().and_then(Improvement::parse).filter(|_| one_indicator),
+        screen_outliers: !spec.no_outlier_screening,
+        spc_rules: spec.spc_rules,
     };
-    let period_label = at.map(label).or(period.map(str::to_owned)).unwrap_or_default();
-    let polarity = benchmarker.polarity_of(key.indicator);
-    let polarity_words = polarity_text(polarity);
-    let mut why = KpiWhy::default();
-    let mut row = KpiRow {
+    let facts = kpi_facts(dataset, benchmarker, series, period, &choices);
+    let observation = facts.row.map(|r| dataset.row(r));
+    let number = |pick: fn(&Observation) -> f64| observation.map(pick).and_then(finite);
+    KpiRow {
         indicator: meta.name.clone(),
         indicator_key: meta.key().to_owned(),
         unit: spec.units.get(meta.key()).or_else(|| spec.units.get(&meta.name)).cloned().unwrap_or_else(|| meta.unit.clone()),
-        polarity: polarity_words.to_owned(),
+        polarity: polarity_text(benchmarker.polarity_of(key.indicator)).to_owned(),
         area_code: area.code.clone(),
         area_name: area.name.clone(),
-        period: period_label.clone(),
-        value: None,
-        lower: None,
-        upper: None,
-        count: None,
-        denominator: None,
-        note: String::new(),
-        comparison: Comparison::NotCompared(NotComparedReason::NoValue).label().to_owned(),
-        comparison_colour: Comparison::NotCompared(NotComparedReason::NoValue).colour().to_owned(),
-        recent_trend: RecentTrend::CannotBeCalculated,
-        trend_arrow: TrendArrow::None,
-        trend_colour: RecentTrend::CannotBeCalculated.colour().to_owned(),
-        direction: Direction::NoComparator,
-        comparator_period: None,
-        target: String::new(),
-        target_status: None,
-        variation: None,
-        assurance: None,
-        variation_side: 0,
-        why: KpiWhy::default(),
-        warnings: Vec::new(),
+        period: facts.period,
+        value: number(|o| o.value),
+        lower: number(|o| o.lower95),
+        upper: number(|o| o.upper95),
+        count: number(|o| o.count),
+        denominator: number(|o| o.denominator),
+        note: observation.map(|o| dataset.text(o.note).to_owned()).unwrap_or_default(),
+        comparison: facts.comparison.label().to_owned(),
+        comparison_colour: facts.comparison.colour_in(spec.palette).to_owned(),
+        recent_trend: facts.recent_trend,
+        trend_arrow: TrendArrow::of(facts.recent_trend),
+        trend_colour: facts.recent_trend.colour().to_owned(),
+        direction: facts.direction,
+        comparator_period: facts.comparator_period,
+        target: facts.target,
+        target_status: facts.target_status,
+        variation: facts.variation,
+        assurance: facts.assurance,
+        variation_side: facts.variation_side,
+        why: facts.why,
+        warnings: facts.warnings,
         annotations: annotations_for(dataset, &spec.annotations, key.indicator),
-    };
-    let Some(at) = at else {
-        let missing = format!("no row for {period_label} in this series");
-        why = KpiWhy {
-            comparison: format!("Not compared: {missing}"),
-            recent_trend: format!("Cannot be calculated: {missing}"),
-            direction: format!("No comparator: {missing}"),
-            target_status: format!("No target status: {missing}"),
-            variation: format!("Not shown: {missing}"),
-            assurance: format!("Not shown: {missing}"),
-        };
-        row.why = why;
-        return row;
-    };
-    let o = dataset.row(at);
-    row.value = finite(o.value);
-    row.lower = finite(o.lower95);
-    row.upper = finite(o.upper95);
-    row.count = finite(o.count);
-    row.denominator = finite(o.denominator);
-    row.note = dataset.text(o.note).to_owned();
-    // Comparison with the benchmark.
-    let outcome = benchmarker.outcome(at);
-    row.comparison = outcome.comparison.label().to_owned();
-    row.comparison_colour = outcome.comparison.colour_in(spec.palette).to_owned();
-    why.comparison = match outcome.comparison {
-        Comparison::NotCompared(_) => outcome.explanation,
-        c => format!("{}: {}", c.label(), outcome.explanation),
-    };
-    // Recent trend on the series up to the period shown.
-    let upto: Vec<usize> = series.iter().copied().take_while(|&r| dataset.periods[dataset.row(r).period as usize] <= dataset.periods[o.period as usize]).collect();
-    let trend = recent_trend(dataset, &upto, polarity, spec.trend_method);
-    row.recent_trend = trend.trend;
-    row.trend_arrow = TrendArrow::of(trend.trend);
-    row.trend_colour = trend.trend.colour().to_owned();
-    why.recent_trend = format!("{}: {}", trend.trend.label(), trend.reason);
-    // Direction of travel.
-    let as_value = |r: usize| {
-        let x = dataset.row(r);
-        ValueWithInterval { value: x.value, lower95: x.lower95, upper95: x.upper95 }
-    };
-    let comparator = comparator_row(dataset, series, at, spec.comparator_period.as_deref());
-    let (direction, direction_reason) = direction_of_travel(as_value(at), comparator.map(as_value), polarity, &spec.direction);
-    row.direction = direction;
-    row.comparator_period = comparator.map(label);
-    why.direction = match (direction, comparator) {
-        (Direction::NoComparator, Some(c)) => format!("No comparator: {direction_reason} ({})", label(c)),
-        (Direction::NoComparator, None) => format!("No comparator: no earlier period of the same length before {period_label}"),
-        (d, Some(c)) => format!("{} since {}: {direction_reason}; {polarity_words}", capitalise(d.text()), label(c)),
-        (d, None) => format!("{}: {direction_reason}", capitalise(d.text())),
-    };
-    // Target status.
-    let evaluation = evaluate_targets(dataset, series, polarity).into_iter().find(|e| e.period == period_label);
-    let threshold = evaluation.as_ref().and_then(|e| e.threshold);
-    match evaluation.filter(|e| e.contract_year.is_some()) {
-        Some(e) => {
-            row.target = e.target_text.clone();
-            row.target_status = Some(e.status);
-            why.target_status = format!("{}: {}", capitalise(e.status.text()), e.reason);
-        }
-        None => why.target_status = format!("No target: none loaded for {period_label}"),
-    }
-    // SPC icons for monthly and quarterly series.
-    let kind = dataset.periods[o.period as usize].kind;
-    if matches!(kind, PeriodKind::Month | PeriodKind::Quarter) {
-        // A target in the spec belongs to the one indicator it names; otherwise each period's own target.
-        let target = spec.target.filter(|_| spec.indicator.is_some()).or(threshold);
-        spc_icons(dataset, spec, &upto, polarity, target, &mut row, &mut why);
-    } else {
-        let reason = format!("Not shown: SPC icons are for monthly or quarterly series; this one is {}", kind_text(kind));
-        why.variation = reason.clone();
-        why.assurance = reason;
-    }
-    row.why = why;
-    row
-}
-
-fn spc_icons(dataset: &Dataset, spec: &ViewSpec, upto: &[usize], polarity: Polarity, target: Option<f64>, row: &mut KpiRow, why: &mut KpiWhy) {
-    let valued: Vec<usize> = upto.iter().copied().filter(|&r| dataset.row(r).value.is_finite()).collect();
-    let values: Vec<f64> = valued.iter().map(|&r| dataset.row(r).value).collect();
-    let improvement = match spec.improvement.as_deref().and_then(Improvement::parse) {
-        Some(i) if spec.indicator.is_some() => i,
-        _ => improvement_for(polarity),
-    };
-    let options = SpcOptions { improvement, target, screen_outliers: !spec.no_outlier_screening, rules: spec.spc_rules, ..SpcOptions::default() };
-    match spc(&values, &options) {
-        Ok(result) => {
-            let label = |i: usize| valued.get(i).map(|&r| dataset.periods[dataset.row(r).period as usize].label.clone()).unwrap_or_default();
-            row.variation = Some(result.variation_icon);
-            row.assurance = Some(result.assurance);
-            row.variation_side = result.points.last().and_then(|p| p.rule).map(|r| r.side()).unwrap_or(0);
-            why.variation = variation_icon_reason(&result, &spec.spc_rules, improvement, &label);
-            if let Some(last) = result.points.last() {
-                why.assurance = assurance_reason(&last.limits, target, improvement, result.assurance);
-            }
-            if !result.warnings.is_empty() {
-                why.variation.push_str(&format!(" (warning: {})", result.warnings.join("; ")));
-            }
-            row.warnings = result.warnings;
-        }
-        Err(e) => {
-            why.variation = format!("Not shown: SPC could not be computed ({e}; {} points with values)", values.len());
-            why.assurance = why.variation.clone();
-        }
-    }
-}
-
-fn kind_text(kind: PeriodKind) -> &'static str {
-    match kind {
-        PeriodKind::CalendarYear => "calendar years",
-        PeriodKind::FinancialYear => "financial years",
-        PeriodKind::MultiYear => "multi-year periods",
-        PeriodKind::Quarter => "quarterly",
-        PeriodKind::Month => "monthly",
-        PeriodKind::Date => "dated snapshots",
-        PeriodKind::Unknown => "of unknown periods",
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
-}
-
-/// The text of a variation icon for a table cell (`special cause, concerning (high)`), or why none is shown.
-pub fn variation_cell(row: &KpiRow) -> String {
-    match row.variation {
-        Some(v) => {
-            let side = match row.variation_side {
-                1 => " (high)",
-                -1 => " (low)",
-                _ => "",
-            };
-            format!("{}{side}", v.text())
-        }
-        None => "not shown".into(),
     }
 }
 

@@ -4,9 +4,9 @@ use super::area_values::area_rows;
 use super::selection::{select, select_indicator};
 use super::table::ViewTable;
 use super::{ViewError, ViewSpec};
-use crate::analysis::number_text::format_number;
+use super::format::format_number;
+use crate::analysis::indicator_fit::{fit_indicators, IndicatorFit, MIN_AREAS};
 use crate::model::Dataset;
-use crate::stats::least_squares;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -90,7 +90,7 @@ pub fn scatter_view(dataset: &Dataset, spec: &ViewSpec, selected_area: Option<u3
             _ => left_out.push(area.name.clone()),
         }
     }
-    if points.len() < 3 {
+    if points.len() < MIN_AREAS {
         return Err(ViewError::Unusable(format!(
             "compare indicators needs at least 3 areas ({}) with values of both indicators; found {}",
             x_sel.area_type,
@@ -99,7 +99,7 @@ pub fn scatter_view(dataset: &Dataset, spec: &ViewSpec, selected_area: Option<u3
     }
     let xs: Vec<f64> = points.iter().map(|p| p.x).collect();
     let ys: Vec<f64> = points.iter().map(|p| p.y).collect();
-    let fit = least_squares(&xs, &ys).map_err(|e| ViewError::Unusable(format!("compare indicators: {e}")))?;
+    let fit = fit_indicators(&xs, &ys).map_err(|e| ViewError::Unusable(format!("compare indicators: {e}")))?;
     let (x_ind, y_ind) = (&dataset.indicators[x_id as usize], &dataset.indicators[y_id as usize]);
     Ok(ScatterView {
         indicator_x: x_ind.name.clone(),
@@ -124,10 +124,14 @@ impl ScatterView {
         let y_head = format!("{} ({})", self.indicator_y, self.period_y);
         let mut table = ViewTable::new(&["Area code", "Area", &x_head, &y_head, "Fitted y"]);
         for p in &self.points {
-            let fitted = self.intercept + self.slope * p.x;
-            table.rows.push(vec![p.code.clone(), p.name.clone(), format_number(p.x), format_number(p.y), format_number(fitted)]);
+            table.rows.push(vec![p.code.clone(), p.name.clone(), format_number(p.x), format_number(p.y), format_number(self.fitted(p.x))]);
         }
         table
+    }
+
+    /// The least-squares line's y at `x` (for the table's fitted column and the chart's line).
+    pub fn fitted(&self, x: f64) -> f64 {
+        IndicatorFit { slope: self.slope, intercept: self.intercept, r_squared: self.r_squared }.fitted(x)
     }
 
     /// The fitted line in words: `y = a + b·x, R² = …, n areas`.

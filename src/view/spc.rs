@@ -5,11 +5,10 @@ use super::annotation::{annotations_for, AnnotationView};
 use super::selection::select_indicator;
 use super::table::ViewTable;
 use super::{polarity_overrides, ViewError, ViewSpec};
-use crate::analysis::number_text::format_number;
+use super::format::format_number;
 use crate::analysis::polarity::{effective_polarity};
-use crate::analysis::spc::{spc, Assurance, Improvement, SpcOptions, Variation};
+use crate::analysis::spc::{improvement_for, spc, Assurance, Improvement, SpcOptions, SpcRules, Variation};
 use crate::analysis::spc_explain::{assurance_reason, point_reason, suggested_rebase, variation_icon_reason, RebaseSuggestion};
-use crate::stats::SpcRules;
 use crate::analysis::series::{series_rows, SeriesKey};
 use crate::model::{Dataset, PeriodKind, Polarity, Sym};
 use serde::{Deserialize, Serialize};
@@ -183,15 +182,6 @@ pub fn spc_view(dataset: &Dataset, spec: &ViewSpec) -> Result<SpcView, ViewError
             spec.spc_rules.shift_length
         ),
     })
-}
-
-/// The SPC improvement direction a polarity implies (neutral when it gives none).
-pub fn improvement_for(polarity: Polarity) -> Improvement {
-    match polarity {
-        Polarity::HighIsGood => Improvement::Increase,
-        Polarity::LowIsGood => Improvement::Decrease,
-        _ => Improvement::Neutral,
-    }
 }
 
 impl SpcView {
