@@ -6,6 +6,18 @@ import { VALUE_TYPES } from './spec.js';
 // The views, their tab labels and the controls each reads come from the Rust registry (one list for the
 // page, the element, the CLI and the README).
 import { VIEWS } from './views.js';
+import { control_infos } from '../../pkg/indicator_lens.js';
+import { wasmModule } from './wasm.js';
+
+/** Every control of every view as the core describes it (empty where the wasm cannot start, as VIEWS is). */
+const CONTROLS = (() => {
+  try {
+    wasmModule();
+    return control_infos();
+  } catch {
+    return {};
+  }
+})();
 
 /** What any change of a control, setting or note ends in: the view drawn again (given at start-up). */
 let redraw = () => {};
@@ -20,30 +32,23 @@ export function buildControls() {
   if (!cat.indicators.some((i) => i.key === spec.indicator)) spec.indicator = cat.indicators[0]?.key;
   const indicator = cat.indicators.find((i) => i.key === spec.indicator);
   if (!indicator?.periods.includes(spec.period)) spec.period = indicator?.periods.at(-1);
-  const localAreas = cat.areas.filter((a) => a.kind !== 'England');
-  const makers = {
-    indicator: () => select('indicator', 'Indicator', cat.indicators.map((i) => [i.key, i.name])),
-    period: () => select('period', 'Period', (indicator?.periods || []).map((p) => [p, p]).reverse()),
-    area_type: () => select('area_type', 'Area type', [['', 'Automatic'], ...cat.area_types.filter((t) => t !== 'England').map((t) => [t, t])]),
-    comparator: () => select('comparator', 'Compared with', [['england', 'England'], ['parent', 'Region / parent']]),
-    level: () => select('level', 'Confidence', [['', 'As each file shows'], ['95', '95% for all'], ['99.8', '99.8% for all']]),
-    sort: () => select('sort', 'Sort', [['value', 'By value'], ['name', 'By name']]),
-    area: () => select('area', 'Area', [['', 'Automatic'], ...localAreas.map((a) => [a.key, a.name])]),
-    comparator_period: () => select('comparator_period', 'Direction since', [['', 'Previous period'], ...(indicator?.periods || []).map((p) => [p, p])]),
-    improvement: () => select('improvement', 'Improvement is', [['', 'From polarity'], ['increase', 'An increase'], ['decrease', 'A decrease'], ['neutral', 'Neither']]),
-    relative_change_percent: () => numberInput('relative_change_percent', 'Change threshold without intervals (%)', '5'),
-    target: () => numberInput('target', 'Target (SPC assurance)', ''),
-    bands: () => textInput('bands', 'Age bands (e.g. 2-4, 5-16, 17-19)', ''),
-    target_share: () => numberInput('target_share', 'Access target (%)', ''),
-    estimated_need: () => numberInput('estimated_need', 'Estimated need (people, overrides)', ''),
-    indicator_y: () => select('indicator_y', 'Against indicator', cat.indicators.filter((i) => i.key !== spec.indicator).map((i) => [i.key, i.name])),
-    shift_length: () => select('shift_length', 'Shift rule', [['7', '7 points'], ['8', '8 points']]),
-    trend_length: () => select('trend_length', 'Trend rule', [['7', '7 points'], ['6', '6 points']]),
-    two_in_three: () => select('two_in_three', 'Two in three beyond 2σ', [['on', 'On'], ['off', 'Off']]),
-    rebase: () => select('rebase', 'Rebase (new limits) from', [['', 'No rebase'], ...(indicator?.periods || []).slice(1).map((p) => [p, p])]),
-    overdispersion: () => select('overdispersion', 'Overdispersion', [['none', 'None (Poisson / binomial limits)'], ['multiplicative', 'Multiplicative (φ)'], ['additive', 'Additive (τ²)']]),
+  // What each control is (label, kind, fixed choices, where the rest come from) is the core's (`control_infos`).
+  const loaded = {
+    fixed: [],
+    indicators: cat.indicators.map((i) => [i.key, i.name]),
+    other_indicators: cat.indicators.filter((i) => i.key !== spec.indicator).map((i) => [i.key, i.name]),
+    periods: (indicator?.periods || []).map((p) => [p, p]).reverse(),
+    later_periods: (indicator?.periods || []).slice(1).map((p) => [p, p]),
+    area_types: cat.area_types.filter((t) => t !== 'England').map((t) => [t, t]),
+    areas: cat.areas.filter((a) => a.kind !== 'England').map((a) => [a.key, a.name]),
   };
-  for (const name of view.controls) form.append(makers[name]());
+  const make = (name) => {
+    const info = CONTROLS[name];
+    if (info.kind === 'select') return select(name, info.label, [...info.choices, ...(loaded[info.source] || [])]);
+    if (info.kind === 'number') return numberInput(name, info.label, name === 'relative_change_percent' ? '5' : '');
+    return textInput(name, info.label, '');
+  };
+  for (const name of view.controls) form.append(make(name));
   buildPolarityEditor(cat);
   buildAnnotations(cat);
 }
