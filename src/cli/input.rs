@@ -57,7 +57,8 @@ pub fn load_named(session: &mut Session, path: &Path, name: &str, options: &Load
     };
     let report = session.load(name, &bytes, options);
     for reject in &report.rejected {
-        let message = format!("{} {}", reject.column, reject.reason);
+        // The same `file:line: column: reason` the page's report shows (the reject's own Display).
+        let message = if reject.column.is_empty() { reject.reason.clone() } else { format!("{}: {}", reject.column, reject.reason) };
         diagnostics.warn(&CliError::Input { file: reject.file.clone(), line: Some(reject.line), message });
     }
     if let Some(error) = &report.error {
