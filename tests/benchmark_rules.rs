@@ -1,7 +1,7 @@
 //! Benchmark comparison rules on hand-built datasets: interval rule, polarity, benchmarks, quintiles, not compared.
 
-#[path = "benchmark_support.rs"]
-mod support;
+mod common;
+use common::benchmark_rows as support;
 
 use indicator_lens::analysis::{
     Benchmark, BenchmarkMethod, BenchmarkOptions, Benchmarker, Comparison, ComparisonSource, ConfidenceLevel, NotComparedReason,

@@ -1,7 +1,7 @@
 //! The compare-areas view model and its SVG chart, checked natively on a hand-built dataset.
 
-#[path = "benchmark_support.rs"]
-mod support;
+mod common;
+use common::benchmark_rows as support;
 
 use indicator_lens::chart::render_svg;
 use indicator_lens::view::{build_view, SortOrder, ViewModel, ViewSpec};

@@ -1,7 +1,7 @@
 //! Overview (tartan rug) and spine view models and their SVG charts on a hand-built dataset.
 
-#[path = "benchmark_support.rs"]
-mod support;
+mod common;
+use common::benchmark_rows as support;
 
 use indicator_lens::chart::render_svg;
 use indicator_lens::view::{build_view, ColumnRole, ViewModel, ViewSpec};

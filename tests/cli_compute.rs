@@ -1,7 +1,8 @@
 //! `indicator-lens compute` end to end on the package's test inputs, checked against its expected columns.
 
-mod stats_support;
-use stats_support::*;
+mod common;
+
+use common::oracle::*;
 use std::collections::HashMap;
 
 /// Runs the CLI; returns (exit code, stdout rows keyed by header, stderr).

@@ -1,9 +1,10 @@
 //! What an indicator is, read from the file's own evidence: the level its labels were made at, a crude rate with
 //! no "per N" in its name, a count-only return; and that later files never change what an earlier one showed.
 
-mod fingertips_layout;
+mod common;
 
-use fingertips_layout::{fingertips_csv, FtRow};
+
+use common::fingertips_layout::{fingertips_csv, FtRow};
 use indicator_lens::analysis::{Benchmark, BenchmarkOptions, Benchmarker, ComparisonSource, ConfidenceLevel};
 use indicator_lens::ingest::LoadOptions;
 use indicator_lens::model::{EvidenceSource, ValueType};

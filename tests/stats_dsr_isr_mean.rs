@@ -1,8 +1,9 @@
 //! DSR (Dobson, incl. non-independent events), ISR / ISRate and means against the package's test data.
 
-mod stats_support;
+mod common;
+
 use indicator_lens::stats::*;
-use stats_support::*;
+use common::oracle::*;
 
 const MULTIAREA: &str = "xlsx_sheets/testdata_DSR_ISR__testdata_multiarea.csv";
 const D1976: &str = "xlsx_sheets/testdata_DSR_ISR__testdata_1976.csv";

@@ -1,8 +1,9 @@
 //! Funnel plot limits and significance (proportion, ratio count/isr, rate dsr/crude) against the package's test data.
 
-mod stats_support;
+mod common;
+
 use indicator_lens::stats::*;
-use stats_support::*;
+use common::oracle::*;
 
 /// An expected column name and the field of a computed row it holds.
 type Column = (&'static str, fn(&FunnelRow) -> f64);

@@ -1,8 +1,9 @@
 //! Proportions (Wilson), rates (exact / Byars) and their primitives against the package's test data.
 
-mod stats_support;
+mod common;
+
 use indicator_lens::stats::*;
-use stats_support::*;
+use common::oracle::*;
 
 const PROP: &str = "xlsx_sheets/testdata_Proportion__testdata_Prop.csv";
 const PROP_G: &str = "xlsx_sheets/testdata_Proportion__testdata_Prop_g.csv";

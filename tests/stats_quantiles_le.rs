@@ -1,8 +1,9 @@
 //! Quantiles (`phe_quantile`, against testdata_Quantiles QuantileInGrp) and life expectancy (inline package values).
 
-mod stats_support;
+mod common;
+
 use indicator_lens::stats::*;
-use stats_support::*;
+use common::oracle::*;
 
 /// Runs phe_quantile per group of `rows` (by `key`) and compares with QuantileInGrp.
 fn check_groups(rows: &[&Row], key: &dyn Fn(&Row) -> String, nq: u32, invert: &dyn Fn(&Row) -> bool) -> usize {

@@ -1,8 +1,9 @@
 //! SII / RII point estimates and intercepts against testdata_SII (the package's CIs are simulation based: not tested).
 
-mod stats_support;
+mod common;
+
 use indicator_lens::stats::*;
-use stats_support::*;
+use common::oracle::*;
 
 #[test]
 fn sii_point_estimates_match_package() {

@@ -1,10 +1,10 @@
 //! Funnel plot: limits and positions equal the package's (oracle) through the functions the view calls; the view on
 //! real downloads; overdispersion; errors; chart SVG; CLI.
 
-mod fingertips_layout;
-mod stats_support;
+mod common;
 
-use fingertips_layout::{fingertips_csv, FtRow};
+
+use common::fingertips_layout::{fingertips_csv, FtRow};
 use indicator_lens::analysis::funnel_plot::{funnel_plot, FunnelInput, FunnelKind, FunnelPosition, OverdispersionMethod};
 use indicator_lens::chart::{preferred_size, render_svg};
 use indicator_lens::cli::run;
@@ -12,7 +12,7 @@ use indicator_lens::ingest::LoadOptions;
 use indicator_lens::session::Session;
 use indicator_lens::stats::{funnel_row, FunnelStatistic, RateType};
 use indicator_lens::view::{ViewError, ViewModel, ViewSpec};
-use stats_support::*;
+use common::oracle::*;
 
 const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples/");
 

@@ -1,17 +1,17 @@
 //! Inequalities: deprivation deciles in published order with the file's own values, SII / RII equal to the
 //! oracle through the view, SII over time, sex splits, the no-category error, chart SVG and CLI.
 
-mod fingertips_layout;
-mod stats_support;
+mod common;
 
-use fingertips_layout::{fingertips_csv, FtRow};
+
+use common::fingertips_layout::{fingertips_csv, FtRow};
 use indicator_lens::chart::{preferred_size, render_svg};
 use indicator_lens::cli::run;
 use indicator_lens::ingest::LoadOptions;
 use indicator_lens::session::Session;
 use indicator_lens::stats::sii_point;
 use indicator_lens::view::{InequalitiesView, ViewError, ViewModel, ViewSpec};
-use stats_support::*;
+use common::oracle::*;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ncmp-year6-obesity-deprivation-deciles-fingertips-layout.csv");
 const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples/");

@@ -1,9 +1,10 @@
 //! Hex map: real downloads (counties with MSOAs, districts), every English district & UA and county & UA
 //! placed (fixtures built from shared/geo at test time), a user's HexJSON, bad maps and unknown geographies.
 
-mod fingertips_layout;
+mod common;
 
-use fingertips_layout::{fingertips_csv, FtRow};
+
+use common::fingertips_layout::{fingertips_csv, FtRow};
 use indicator_lens::chart::{preferred_size, render_svg};
 use indicator_lens::cli::run;
 use indicator_lens::geo::{MapLevel, GEO_NOTICE};

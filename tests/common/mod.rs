@@ -1,5 +1,10 @@
-//! Helpers shared by the ingest tests: read a sample from ../shared/samples and load it.
+//! The one helper module of the integration tests: samples and loading (here), the oracle's CSVs
+//! (`oracle`), Fingertips-layout fixtures (`fingertips_layout`) and hand-built benchmark rows (`benchmark_rows`).
 #![allow(dead_code)]
+
+pub mod benchmark_rows;
+pub mod fingertips_layout;
+pub mod oracle;
 
 use indicator_lens::ingest::{FileReport, LoadOptions};
 use indicator_lens::model::{Dataset, Observation};

@@ -1,5 +1,4 @@
 //! Writing rows in the Fingertips download layout (27 quoted columns), for tests that make their own fixtures.
-#![allow(dead_code)]
 
 /// The newer Fingertips header, in order.
 pub const HEADER: [&str; 27] = [

@@ -1,5 +1,4 @@
 //! Hand-built datasets for benchmark, view and chart tests (shared with `#[path]`; no tests of its own).
-#![allow(dead_code)]
 
 use indicator_lens::model::{Area, AreaKind, Dataset, Indicator, IntervalSource, Observation, Period, Sym};
 

@@ -1,5 +1,4 @@
 //! Shared helpers for the statistics tests: reading the PHEindicatormethods oracle CSVs and measuring errors.
-#![allow(dead_code)]
 
 use std::collections::HashMap;
 
