@@ -40,9 +40,12 @@ fn unsqueeze(text: &str, limit: usize, part: &str) -> Result<Vec<u8>, ShareError
 }
 
 /// Encodes state and files as a fragment (without `#`); `TooLarge` when the data would pass `limit`.
+/// With small-number suppression on (`state.suppress_below > 0`) the files are never packed: raw files would
+/// carry the small counts the suppression hides, so such a link or snapshot carries the view only.
 pub fn encode_fragment(state: &ShareState, files: &[SharedFile], limit: usize) -> Result<String, ShareError> {
     let json = serde_json::to_vec(state).map_err(|e| ShareError::Corrupt(e.to_string()))?;
     let mut fragment = format!("v={VERSION}&s={}", squeeze(&json));
+    let files = if state.suppress_below > 0 { &[][..] } else { files };
     if !files.is_empty() {
         fragment.push_str("&d=");
         fragment.push_str(&squeeze(&pack(files)));
@@ -114,6 +117,17 @@ mod tests {
         assert_eq!(page.files, files);
         let view_only = encode_fragment(&state(), &[], LINK_LIMIT).unwrap();
         assert!(decode_fragment(&view_only).unwrap().files.is_empty());
+    }
+
+    #[test]
+    fn a_link_made_with_suppression_on_carries_no_data() {
+        let files = vec![SharedFile { name: "kpi.csv".into(), bytes: b"Indicator,2017\nA,3\n".to_vec() }];
+        let suppressed = ShareState { suppress_below: 5, ..state() };
+        let fragment = encode_fragment(&suppressed, &files, LINK_LIMIT).unwrap();
+        assert!(!fragment.contains("&d="), "{fragment}");
+        let page = decode_fragment(&fragment).unwrap();
+        assert!(page.files.is_empty());
+        assert_eq!(page.state.suppress_below, 5);
     }
 
     #[test]
