@@ -35,6 +35,8 @@ pub mod summary;
 pub mod target_rules;
 pub mod targets;
 pub mod trajectory;
+mod trend_label;
+mod trend_periods;
 
 pub use benchmark::{BenchmarkOptions, BenchmarkOutcome, Benchmarker, ComparisonSource};
 pub use benchmark_target::{Benchmark, BenchmarkMethod, BenchmarkValue};

@@ -3,100 +3,18 @@
 //! type calls for (χ² test for trend on counts for proportions, CI-weighted regression for rates, DSRs,
 //! ratios and means) for a significant slope that keeps its sign leaving out each point, labelled by polarity.
 
-use crate::model::{Dataset, Period, PeriodKind, Polarity, ValueType};
+use crate::model::{Dataset, Period, Polarity, ValueType};
 use crate::stats::{
     chi_square_trend_counts, ordinary_slope, slope_sign_stable, standard_error_from_95, weighted_trend, without,
     TREND_CHI_SQUARE_CRITICAL,
 };
 use serde::{Deserialize, Serialize};
 
+pub use super::trend_label::RecentTrend;
+use super::trend_periods::{break_between, period_problem};
+
 /// Number of most recent points the trend is computed on.
 pub const TREND_POINTS: usize = 5;
-
-/// Fingertips' recent-trend labels (serialised exactly as Fingertips prints them).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum RecentTrend {
-    /// Significant increase, high is good.
-    #[serde(rename = "Increasing and getting better")]
-    IncreasingAndBetter,
-    /// Significant increase, low is good.
-    #[serde(rename = "Increasing and getting worse")]
-    IncreasingAndWorse,
-    /// Significant decrease, low is good.
-    #[serde(rename = "Decreasing and getting better")]
-    DecreasingAndBetter,
-    /// Significant decrease, high is good.
-    #[serde(rename = "Decreasing and getting worse")]
-    DecreasingAndWorse,
-    /// Significant increase, no polarity.
-    #[serde(rename = "Increasing")]
-    Increasing,
-    /// Significant decrease, no polarity.
-    #[serde(rename = "Decreasing")]
-    Decreasing,
-    /// The slope is not significant or not stable.
-    #[serde(rename = "No significant change")]
-    NoSignificantChange,
-    /// The series does not qualify (too few points, a missing value, not yearly, a count …); the reason says which.
-    #[serde(rename = "Cannot be calculated")]
-    CannotBeCalculated,
-}
-
-impl RecentTrend {
-    /// Every label, for parsing.
-    pub const ALL: [RecentTrend; 8] = [
-        RecentTrend::IncreasingAndBetter,
-        RecentTrend::IncreasingAndWorse,
-        RecentTrend::DecreasingAndBetter,
-        RecentTrend::DecreasingAndWorse,
-        RecentTrend::Increasing,
-        RecentTrend::Decreasing,
-        RecentTrend::NoSignificantChange,
-        RecentTrend::CannotBeCalculated,
-    ];
-
-    /// The label as Fingertips prints it.
-    pub fn label(self) -> &'static str {
-        match self {
-            RecentTrend::IncreasingAndBetter => "Increasing and getting better",
-            RecentTrend::IncreasingAndWorse => "Increasing and getting worse",
-            RecentTrend::DecreasingAndBetter => "Decreasing and getting better",
-            RecentTrend::DecreasingAndWorse => "Decreasing and getting worse",
-            RecentTrend::Increasing => "Increasing",
-            RecentTrend::Decreasing => "Decreasing",
-            RecentTrend::NoSignificantChange => "No significant change",
-            RecentTrend::CannotBeCalculated => "Cannot be calculated",
-        }
-    }
-
-    /// The label read back from text (case and spacing ignored).
-    pub fn from_label(text: &str) -> Option<RecentTrend> {
-        let wanted = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-        RecentTrend::ALL.into_iter().find(|t| t.label().to_lowercase() == wanted)
-    }
-
-    /// A significant direction under a polarity: +1 increasing, −1 decreasing.
-    pub fn for_direction(sign: i8, polarity: Polarity) -> RecentTrend {
-        match (sign > 0, polarity) {
-            (true, Polarity::HighIsGood) => RecentTrend::IncreasingAndBetter,
-            (true, Polarity::LowIsGood) => RecentTrend::IncreasingAndWorse,
-            (false, Polarity::HighIsGood) => RecentTrend::DecreasingAndWorse,
-            (false, Polarity::LowIsGood) => RecentTrend::DecreasingAndBetter,
-            (true, _) => RecentTrend::Increasing,
-            (false, _) => RecentTrend::Decreasing,
-        }
-    }
-
-    /// Arrow colour as the legacy Fingertips legend: green better, red worse, blue no judgement, grey otherwise.
-    pub fn colour(self) -> &'static str {
-        match self {
-            RecentTrend::IncreasingAndBetter | RecentTrend::DecreasingAndBetter => "#92D050",
-            RecentTrend::IncreasingAndWorse | RecentTrend::DecreasingAndWorse => "#C00000",
-            RecentTrend::Increasing | RecentTrend::Decreasing => "#5555E6",
-            RecentTrend::NoSignificantChange | RecentTrend::CannotBeCalculated => "#A6A6A6",
-        }
-    }
-}
 
 /// Which significance test the trend uses: by default the one the indicator's value type calls for; the
 /// other two force one test whatever the value type (a user override, carried in share links as
@@ -396,46 +314,6 @@ pub fn recent_trend_of_points(points: &[TrendPoint], polarity: Polarity, value_t
     assess_points(&points[points.len() - TREND_POINTS..], &labels, polarity, test, &why)
 }
 
-/// Why a period cannot be in a recent trend, if it cannot: only independent yearly periods are tested.
-fn period_problem(period: &Period) -> Option<String> {
-    let label = &period.label;
-    match period.kind {
-        PeriodKind::CalendarYear | PeriodKind::FinancialYear => None,
-        PeriodKind::MultiYear if period.length_months() == 12 => None, // e.g. an academic year `Sep 2017 - Aug 2018`
-        PeriodKind::Quarter => Some(format!("quarterly data are not tested ({label} is a quarter): recent trends need yearly periods")),
-        PeriodKind::Month => Some(format!("monthly data are not tested ({label} is a month): recent trends need yearly periods")),
-        PeriodKind::MultiYear if period.length_months() < 12 => Some(format!(
-            "{label} is shorter than a year ({} months): recent trends need yearly periods",
-            period.length_months()
-        )),
-        PeriodKind::MultiYear => Some(format!(
-            "recent trends need single periods of one year (calendar, financial or academic years); {label} covers {} \
-             years, and pooled or rolling multi-year periods overlap, so they are not tested",
-            (period.length_months() as f64 / 12.0).round()
-        )),
-        PeriodKind::Date => Some(format!("{label} is a single date (a snapshot), not a yearly period: recent trends need single periods of one year")),
-        PeriodKind::Unknown => Some(format!("the period {label} could not be read as a year: recent trends need single periods of one year")),
-    }
-}
-
-/// Why two consecutive yearly periods of a series break it, if they do.
-fn break_between(earlier: &Period, later: &Period) -> Option<String> {
-    let months = (later.start.year - earlier.start.year) * 12 + later.start.month as i32 - earlier.start.month as i32;
-    let (a, b) = (&earlier.label, &later.label);
-    match months {
-        12 => None,
-        m if m < 12 => Some(format!("{a} and {b} overlap: recent trends need independent (not overlapping) yearly periods")),
-        m if m % 12 == 0 => {
-            let years = m / 12 - 1;
-            Some(format!(
-                "a break in the series: {years} year{} missing between {a} and {b}; the {TREND_POINTS} most recent points must be consecutive years",
-                if years == 1 { "" } else { "s" }
-            ))
-        }
-        _ => Some(format!("{a} and {b} are not consecutive years of the same kind (calendar, financial or academic)")),
-    }
-}
-
 /// The recent trend of a series: `periods[i]` is the period of `points[i]`, oldest first. The 5 most recent
 /// points must be independent, consecutive yearly periods (calendar, financial or academic years) with a
 /// value each; they are tested by the test the value type calls for (or `method` when it forces one).
@@ -502,6 +380,7 @@ pub fn recent_trend(dataset: &Dataset, rows: &[usize], polarity: Polarity, metho
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::PeriodKind;
     use crate::model::CalendarDate;
 
     fn period(label: &str, start: (i32, u8), end: (i32, u8), kind: PeriodKind) -> Period {
