@@ -3,6 +3,9 @@
 use statrs::distribution::{ChiSquared, ContinuousCDF, Normal, StudentsT};
 
 /// Standard normal quantile Φ⁻¹(p); NaN outside (0, 1) except ±∞ at 0 and 1.
+///
+/// # Method / Reference
+/// R's `qnorm` (which PHEindicatormethods calls); computed with `statrs`.
 pub fn norm_quantile(p: f64) -> f64 {
     if p.is_nan() || !(0.0..=1.0).contains(&p) {
         return f64::NAN;
@@ -14,6 +17,9 @@ pub fn norm_quantile(p: f64) -> f64 {
 }
 
 /// Chi-squared quantile with `df` degrees of freedom; `df = 0` is the point mass at 0 (as R's qchisq).
+///
+/// # Method / Reference
+/// R's `qchisq` (PHEindicatormethods' exact Poisson limits call it); computed with `statrs`.
 pub fn chisq_quantile(p: f64, df: f64) -> f64 {
     if p.is_nan() || df.is_nan() || !(0.0..=1.0).contains(&p) || df < 0.0 {
         return f64::NAN;
@@ -28,6 +34,9 @@ pub fn chisq_quantile(p: f64, df: f64) -> f64 {
 }
 
 /// Student's t quantile with `df` degrees of freedom; NaN for df ≤ 0.
+///
+/// # Method / Reference
+/// R's `qt` (PHEindicatormethods' `phe_mean` / `calculate_mean` calls it); computed with `statrs`.
 pub fn t_quantile(p: f64, df: f64) -> f64 {
     if p.is_nan() || df.is_nan() || !(0.0..=1.0).contains(&p) || df <= 0.0 {
         return f64::NAN;

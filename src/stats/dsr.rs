@@ -88,6 +88,10 @@ fn finish(count: &[f64], pop: &[f64], stdpop: &[f64], vardsr: f64, c: f64, m: f6
 }
 
 /// DSR of one group: counts (NaN → 0), populations and standard populations per band, in the same order.
+///
+/// # Method / Reference
+/// PHEindicatormethods v2.1.0 `calculate_dsr` (`R/DSR.R`): Dobson limits from the Byars limits of the total
+/// count, NA below 10 events; Fingertips technical guidance, directly standardised rates.
 pub fn dsr(count: &[f64], pop: &[f64], stdpop: &[f64], confidence: f64, multiplier: f64) -> Result<DsrResult, StatsError> {
     let c = normalise_confidence(confidence)?;
     check_multiplier(multiplier)?;
@@ -103,6 +107,10 @@ pub fn dsr(count: &[f64], pop: &[f64], stdpop: &[f64], confidence: f64, multipli
 ///
 /// The variance is Σ_k f_k² · Var_k (Dobson variance of each frequency's persons), and band
 /// events are Σ_k f_k · persons, as `calculate_dsr(independent_events = FALSE)`.
+///
+/// # Method / Reference
+/// PHEindicatormethods v2.1.0 `calculate_dsr(independent_events = FALSE, eventfreq = …)` (`R/DSR.R`): "Dobson,
+/// with confidence adjusted for non-independent events".
 pub fn dsr_non_independent(
     eventfreq: &[f64],
     persons: &[Vec<f64>],

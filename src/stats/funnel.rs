@@ -101,6 +101,10 @@ fn derived(numerator: &[f64], denominator: Option<&[f64]>, rate: Option<&[f64]>,
 }
 
 /// The package's 100 funnel points and their control limits for proportions, ratios or rates.
+///
+/// # Method / Reference
+/// PHEindicatormethods v2.1.0 `calculate_funnel_limits` (`R/Funnels.R`, helpers in `R/utils.R`); tested against
+/// its `testdata_funnel_*_outputs.csv`.
 pub fn calculate_funnel_limits(
     numerator: &[f64],
     denominator: Option<&[f64]>,
@@ -152,6 +156,10 @@ fn with_commas(s: &str) -> String {
 }
 
 /// Significance of each row against the funnel: "High (0.001)", "Low (0.025)", "Not significant", …
+///
+/// # Method / Reference
+/// PHEindicatormethods v2.1.0 `assign_funnel_significance` (`R/Funnels.R`): Wilson-style limits for proportions,
+/// exact (< 10) or Byars limits for ratios and rates.
 pub fn assign_funnel_significance(
     numerator: &[f64],
     denominator: Option<&[f64]>,

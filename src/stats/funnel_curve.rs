@@ -24,6 +24,10 @@ pub struct FunnelRow {
 
 /// The package's 100 x positions between the smallest and largest denominators `min_d`..`max_d`
 /// (populations for proportions; events, from `average` per unit, for rates; observed events for ratios).
+///
+/// # Method / Reference
+/// PHEindicatormethods v2.1.0 `calculate_funnel_limits` (`R/Funnels.R`): its 100 geometric x-axis points and
+/// rounded axis ends.
 pub fn funnel_axis(statistic: FunnelStatistic, min_d: f64, max_d: f64, average: f64, years: f64) -> Vec<f64> {
     let is_rate = matches!(statistic, FunnelStatistic::Rate { .. });
     // Axis: from 0 when the denominators span more than ×2, else a rounded-down minimum.
@@ -46,6 +50,10 @@ pub fn funnel_axis(statistic: FunnelStatistic, min_d: f64, max_d: f64, average: 
 
 /// The control limits at one x around `average` (a proportion 0–1, or a rate per unit of population;
 /// ratios are around 1): limits × `multiplier`; for rates the population of each limit is in `denominators`.
+///
+/// # Method / Reference
+/// PHEindicatormethods v2.1.0 `calculate_funnel_limits` (`R/Funnels.R`): the 0.025 (2σ) and 0.001 (3σ) limits at
+/// one point.
 pub fn funnel_row(statistic: FunnelStatistic, x: f64, average: f64, multiplier: f64, years: f64) -> FunnelRow {
     match statistic {
         FunnelStatistic::Proportion => FunnelRow {

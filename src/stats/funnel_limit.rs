@@ -4,6 +4,10 @@ use super::distributions::norm_quantile;
 use super::funnel_statistic::Side;
 
 /// Proportion limit at `population` for probability p (0.975 or 0.999) around `average`, × multiplier.
+///
+/// # Method / Reference
+/// PHEindicatormethods v2.1.0 `sigma_adjustment` helper of `calculate_funnel_limits` (`R/utils.R`); the limit
+/// formula is in methods-sources §6.8.
 pub fn sigma_adjustment(p: f64, population: f64, average: f64, side: Side, multiplier: f64) -> f64 {
     let z2 = norm_quantile(p).powi(2);
     let first = average * (population / z2 + 1.0);
@@ -41,6 +45,10 @@ fn poisson_cis(z: f64, x_a: f64, x_b: f64) -> f64 {
 }
 
 /// Poisson mean λ at which `obs` sits on the `p` tail (side Low: P(X ≥ obs) = p; High: P(X ≤ obs) = p), by bisection.
+///
+/// # Method / Reference
+/// PHEindicatormethods v2.1.0 `poisson_funnel` helper (`R/utils.R`), the same bisection as Fingertips'
+/// `StatisticalMethods.cs` (fingertips-open).
 pub fn poisson_funnel(obs: f64, p: f64, side: Side) -> f64 {
     if !obs.is_finite() || obs < 0.0 {
         return f64::NAN;

@@ -14,6 +14,10 @@ fn na0(v: f64) -> f64 {
 }
 
 /// Expected events E = Σ refcount/refpop × pop per band (missing refcount or pop → 0).
+///
+/// # Method / Reference
+/// PHEindicatormethods v2.1.0 `calculate_ISRatio` / `calculate_ISRate` (`R/ISRatio.R`, `R/ISRate.R`): E = Σ
+/// (Xᵢ/Nᵢ)·nᵢ.
 pub fn expected_count(pop: &[f64], refcount: &[f64], refpop: &[f64]) -> Result<f64, StatsError> {
     if refcount.len() != pop.len() {
         return Err(StatsError::LengthMismatch { expected: pop.len(), found: refcount.len() });
@@ -34,6 +38,9 @@ pub fn expected_count(pop: &[f64], refcount: &[f64], refpop: &[f64]) -> Result<f
 }
 
 /// Reference rate ΣX/ΣN × multiplier (missing reference counts → 0).
+///
+/// # Method / Reference
+/// PHEindicatormethods v2.1.0 `calculate_ISRate` (`R/ISRate.R`): R = ΣX / ΣN × multiplier.
 pub fn reference_rate(refcount: &[f64], refpop: &[f64], multiplier: f64) -> Result<f64, StatsError> {
     check_multiplier(multiplier)?;
     let x: f64 = refcount.iter().map(|&v| na0(v)).sum();
@@ -64,12 +71,20 @@ fn scaled(observed: f64, expected: f64, confidence: f64, scale: f64) -> Result<E
 }
 
 /// Indirectly standardised ratio O/E × refvalue (1, or 100 for an SMR-style ratio).
+///
+/// # Method / Reference
+/// PHEindicatormethods v2.1.0 `calculate_ISRatio` (`R/ISRatio.R`): exact (< 10) or Byars limits of O ÷ E ×
+/// refvalue.
 pub fn isratio(observed: f64, expected: f64, confidence: f64, refvalue: f64) -> Result<Estimate, StatsError> {
     check_multiplier(refvalue)?;
     scaled(observed, expected, confidence, refvalue)
 }
 
 /// Indirectly standardised rate O/E × reference rate (from [`reference_rate`]).
+///
+/// # Method / Reference
+/// PHEindicatormethods v2.1.0 `calculate_ISRate` (`R/ISRate.R`): ISR × reference rate, limits scaled the same
+/// way.
 pub fn israte(observed: f64, expected: f64, ref_rate: f64, confidence: f64) -> Result<Estimate, StatsError> {
     if !ref_rate.is_finite() || ref_rate < 0.0 {
         return Err(StatsError::Invalid("reference rate must be a non-negative number".into()));

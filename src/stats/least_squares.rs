@@ -16,6 +16,10 @@ pub struct LineFit {
 }
 
 /// Least-squares line through the pairs (x, y); needs 3 or more pairs and x that are not all equal.
+///
+/// # Method / Reference
+/// Ordinary least squares with R² the squared Pearson correlation, as R's `lm(y ~ x)` and `summary()$r.squared`;
+/// not a PHEindicatormethods function.
 pub fn least_squares(x: &[f64], y: &[f64]) -> Result<LineFit, StatsError> {
     if x.len() != y.len() {
         return Err(StatsError::LengthMismatch { expected: x.len(), found: y.len() });

@@ -21,6 +21,10 @@ pub struct LifeExpectancyRow {
 /// Bands may come in any order (they are sorted by start age). Errors, as the package's NA
 /// cases: not 20 bands, first band not 0, negative deaths, population ≤ 0, deaths > population,
 /// total population ≤ 5000.
+///
+/// # Method / Reference
+/// PHEindicatormethods v2.1.0 `phe_life_expectancy` (`R/LifeExpectancy.R`): Chiang II life table with Silcocks
+/// confidence intervals.
 pub fn life_expectancy(startage: &[f64], deaths: &[f64], pops: &[f64], confidence: f64) -> Result<Vec<LifeExpectancyRow>, StatsError> {
     let c = normalise_confidence(confidence)?;
     let k = startage.len();

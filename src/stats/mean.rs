@@ -18,6 +18,10 @@ pub struct MeanResult {
 }
 
 /// Mean of `values` (missing values skipped) with x̄ ∓ |t_{n−1}((1−c)/2)| · s/√n; needs ≥ 2 values.
+///
+/// # Method / Reference
+/// PHEindicatormethods v2.1.0 `calculate_mean` (formerly `phe_mean`, `R/Means.R`): method "Student's
+/// t-distribution".
 pub fn mean_t(values: &[f64], confidence: f64) -> Result<MeanResult, StatsError> {
     let c = normalise_confidence(confidence)?;
     let v: Vec<f64> = values.iter().copied().filter(|x| !x.is_nan()).collect();

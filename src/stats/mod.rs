@@ -55,6 +55,10 @@ pub use spc_rules::SpcRules;
 pub use xmr::{special_causes, special_causes_with, xmr_limits, SpecialCauseRule, XmrLimits, LIMIT_FACTOR, MR_SCREEN_FACTOR, RUN_LENGTH};
 
 /// Formats a multiplier the way R's `format(x, scientific = FALSE)` does for labels (100000, 0.5).
+///
+/// # Method / Reference
+/// R's `format(x, scientific = FALSE)`, as PHEindicatormethods v2.1.0 writes multipliers into its `statistic`
+/// labels.
 pub fn format_multiplier(m: f64) -> String {
     if m.is_finite() && m.fract() == 0.0 && m.abs() < 1e15 {
         format!("{}", m as i64)

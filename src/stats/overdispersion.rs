@@ -14,6 +14,10 @@ pub struct Overdispersion {
 }
 
 /// Winsorises `values` at their `share` and 1 − `share` quantiles (each value beyond is set to the quantile).
+///
+/// # Method / Reference
+/// Spiegelhalter D J (2005), "Handling over-dispersion of performance indicators", Qual Saf Health Care
+/// 14:347–351: 10% winsorised z-scores; not a PHEindicatormethods function.
 pub fn winsorise(values: &[f64], share: f64) -> Vec<f64> {
     let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
     if sorted.is_empty() {
@@ -33,6 +37,10 @@ pub fn winsorise(values: &[f64], share: f64) -> Vec<f64> {
 /// φ from 10%-winsorised z-scores, and τ² = (Iφ − (I − 1)) / (Σw − Σw²/Σw) with w = 1/s² (0 when negative).
 ///
 /// `z` are the units' z-scores (value − target) / s and `standard_errors` their s; needs 3 or more units.
+///
+/// # Method / Reference
+/// Spiegelhalter (2005), as above: multiplicative φ from winsorised z-scores, additive τ² by the
+/// DerSimonian–Laird estimator; not a PHEindicatormethods function.
 pub fn overdispersion(z: &[f64], standard_errors: &[f64]) -> Result<Overdispersion, StatsError> {
     if z.len() != standard_errors.len() {
         return Err(StatsError::LengthMismatch { expected: z.len(), found: standard_errors.len() });

@@ -4,6 +4,10 @@ use super::confidence::{normalise_confidence, z_value};
 use super::{format_multiplier, Estimate, StatsError};
 
 /// Wilson lower limit on the proportion scale (normalised confidence c; c = 1 gives 0).
+///
+/// # Method / Reference
+/// PHEindicatormethods v2.1.0 `wilson_lower` (`R/utils.R`); Fingertips technical guidance, Wilson score interval
+/// for proportions.
 pub fn wilson_lower(x: f64, n: f64, c: f64) -> f64 {
     if c == 1.0 {
         return 0.0;
@@ -13,6 +17,9 @@ pub fn wilson_lower(x: f64, n: f64, c: f64) -> f64 {
 }
 
 /// Wilson upper limit on the proportion scale (normalised confidence c; c = 1 gives 1).
+///
+/// # Method / Reference
+/// PHEindicatormethods v2.1.0 `wilson_upper` (`R/utils.R`).
 pub fn wilson_upper(x: f64, n: f64, c: f64) -> f64 {
     if c == 1.0 {
         return 1.0;
@@ -49,6 +56,9 @@ pub(crate) fn check_count_and_denominator(count: f64, denominator: f64, count_na
 }
 
 /// Proportion x/n × multiplier with Wilson score limits (confidence 0.95, 95, 0.998, 99.8, …).
+///
+/// # Method / Reference
+/// PHEindicatormethods v2.1.0 `phe_proportion` (`R/Proportions.R`): method "Wilson".
 pub fn wilson_proportion(
     numerator: f64,
     denominator: f64,
@@ -69,6 +79,9 @@ pub fn wilson_proportion(
 }
 
 /// The package's `statistic` label: "percentage" for 100, else "proportion of {multiplier}".
+///
+/// # Method / Reference
+/// PHEindicatormethods v2.1.0 `phe_proportion`'s `statistic` column.
 pub fn proportion_statistic(multiplier: f64) -> String {
     if multiplier == 100.0 {
         "percentage".to_string()

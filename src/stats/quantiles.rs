@@ -4,6 +4,10 @@ use super::StatsError;
 
 /// Quantile (1..=nquantiles) of each value; NaN for missing values or when the group has fewer
 /// non-missing values than quantiles. `invert = true` puts the highest values in quantile 1.
+///
+/// # Method / Reference
+/// PHEindicatormethods v2.1.0 `phe_quantile` (`R/Quantiles.R`): ranks with ties = min, quantile = ⌊(q + 1) − ⌈((N
+/// + 1) − rank) / (N/q)⌉⌋.
 pub fn phe_quantile(values: &[f64], nquantiles: u32, invert: bool) -> Result<Vec<f64>, StatsError> {
     if nquantiles == 0 {
         return Err(StatsError::Invalid("nquantiles must be at least 1".into()));

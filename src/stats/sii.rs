@@ -17,6 +17,10 @@ pub struct SiiPoint {
 ///
 /// As the package: a = population share, b = cumulative-share midpoint; regress √a·y on √a and
 /// b√a without intercept (weighted least squares); SII = β × multiplier.
+///
+/// # Method / Reference
+/// PHEindicatormethods v2.1.0 `phe_sii` (`R/SII_function.R`, `R/utils.R`), point estimates only (its intervals
+/// are Monte Carlo).
 pub fn sii_point(population: &[f64], value: &[f64], multiplier: f64) -> Result<SiiPoint, StatsError> {
     if population.len() != value.len() {
         return Err(StatsError::LengthMismatch { expected: population.len(), found: value.len() });

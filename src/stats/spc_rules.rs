@@ -22,6 +22,10 @@ impl Default for SpcRules {
 
 impl SpcRules {
     /// An error in words when a length is not one NHSRplotthedots offers (shift 7 or 8, trend 6 or 7).
+    ///
+    /// # Method / Reference
+    /// NHSRplotthedots v0.2.2 (`R/ptd_calculate_point_type.R`, issue #202) and the Making Data Count guidance: runs
+    /// of 7 (or 8) and trends of 7 (or 6).
     pub fn check(&self) -> Result<(), String> {
         if !matches!(self.shift_length, 7 | 8) {
             return Err(format!("shift length must be 7 or 8 points (got {})", self.shift_length));
@@ -33,11 +37,17 @@ impl SpcRules {
     }
 
     /// True for the Making Data Count defaults (shift 7, trend 7, two-in-three on).
+    ///
+    /// # Method / Reference
+    /// NHSRplotthedots v0.2.2 `ptd_spc` defaults (Making Data Count): shift 7, trend 7, two in three on.
     pub fn is_default(&self) -> bool {
         *self == SpcRules::default()
     }
 
     /// The settings in words, e.g. "Rules: shift 8 points, trend 6 points, two-in-three off (not the defaults 7, 7, on)".
+    ///
+    /// # Method / Reference
+    /// NHSRplotthedots v0.2.2 (`R/ptd_calculate_point_type.R`).
     pub fn text(&self) -> String {
         let two = if self.two_in_three { "on" } else { "off" };
         let mut text = format!("Rules: shift {} points, trend {} points, two-in-three {two}", self.shift_length, self.trend_length);

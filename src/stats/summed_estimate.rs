@@ -5,6 +5,10 @@ use super::Estimate;
 /// The total of independent estimates: values add; each side's half-width is the root sum of
 /// squares of the parts' half-widths on that side (independent errors, asymmetry kept).
 /// The limits are NaN when any part lacks them: a partial interval would claim false precision.
+///
+/// # Method / Reference
+/// Propagation of independent errors (root sum of squares of each side's half-width); not a PHEindicatormethods
+/// function.
 pub fn sum_independent(parts: &[Estimate]) -> Estimate {
     if parts.is_empty() {
         return Estimate { value: 0.0, lower: f64::NAN, upper: f64::NAN };
@@ -20,6 +24,9 @@ pub fn sum_independent(parts: &[Estimate]) -> Estimate {
 }
 
 /// An estimate scaled by a constant (a rate's limits × a population taken as exact).
+///
+/// # Method / Reference
+/// A constant factor scales a value and its limits alike (no package function needed).
 pub fn scale(estimate: Estimate, factor: f64) -> Estimate {
     Estimate { value: estimate.value * factor, lower: estimate.lower * factor, upper: estimate.upper * factor }
 }

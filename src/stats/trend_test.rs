@@ -15,6 +15,9 @@ pub struct TrendFit {
 }
 
 /// Standard error from 95% limits: (upper − lower) / 3.92, as Fingertips weights its points.
+///
+/// # Method / Reference
+/// Fingertips technical guidance, "Fingertips trend markers" (OHID, 2025): se = (upper95 − lower95) / 3.92.
 pub fn standard_error_from_95(lower: f64, upper: f64) -> f64 {
     (upper - lower) / 3.92
 }
@@ -28,6 +31,9 @@ fn check_lengths(expected: usize, found: usize) -> Result<(), StatsError> {
 }
 
 /// Weighted least-squares slope of `values` on `times` with weights 1/se², and χ² = (b / se_b)².
+///
+/// # Method / Reference
+/// Fingertips technical guidance, "Fingertips trend markers" (OHID, 2025): CI-weighted regression, w = 1/se².
 pub fn weighted_trend(times: &[f64], values: &[f64], standard_errors: &[f64]) -> Result<TrendFit, StatsError> {
     check_lengths(times.len(), values.len())?;
     check_lengths(times.len(), standard_errors.len())?;
@@ -60,6 +66,10 @@ pub fn weighted_trend(times: &[f64], values: &[f64], standard_errors: &[f64]) ->
 
 /// χ² test for trend in proportions: χ² = N(N·Σxt − X·Σnt)² / (X(N − X)(N·Σnt² − (Σnt)²)); the
 /// slope returned is N·Σxt − X·Σnt, whose sign is the direction of the trend.
+///
+/// # Method / Reference
+/// Fingertips technical guidance, "Fingertips trend markers" (OHID, 2025): χ² test for trend on counts, for
+/// proportions.
 pub fn chi_square_trend_counts(times: &[f64], counts: &[f64], denominators: &[f64]) -> Result<TrendFit, StatsError> {
     check_lengths(times.len(), counts.len())?;
     check_lengths(times.len(), denominators.len())?;
@@ -93,6 +103,10 @@ pub fn chi_square_trend_counts(times: &[f64], counts: &[f64], denominators: &[f6
 
 /// Unweighted least-squares slope of `values` on `times` (the stability check of the χ²-for-trend path
 /// fits logit(x/n) this way).
+///
+/// # Method / Reference
+/// Fingertips technical guidance, "Fingertips trend markers" (OHID, 2025): the unweighted slope of logit(x/n) on
+/// t for the direction of a proportion's trend.
 pub fn ordinary_slope(times: &[f64], values: &[f64]) -> Result<f64, StatsError> {
     let ones = vec![1.0; times.len()];
     weighted_trend(times, values, &ones).map(|fit| fit.slope)
@@ -100,12 +114,19 @@ pub fn ordinary_slope(times: &[f64], values: &[f64]) -> Result<f64, StatsError> 
 
 /// True when `fit` leaves every leave-one-out slope with the full slope's sign (zero counts as positive),
 /// as Fingertips requires before calling a trend significant.
+///
+/// # Method / Reference
+/// Fingertips technical guidance, "Fingertips trend markers" (OHID, 2025): significant only if all 6 slopes (full
+/// and leave-one-out) share a sign.
 pub fn slope_sign_stable(full_slope: f64, leave_one_out_slopes: &[f64]) -> bool {
     let positive = |s: f64| s >= 0.0;
     leave_one_out_slopes.iter().all(|&s| positive(s) == positive(full_slope))
 }
 
 /// The indices of `0..len` without `skip`, for leave-one-out fits.
+///
+/// # Method / Reference
+/// Fingertips technical guidance, "Fingertips trend markers" (OHID, 2025): the leave-one-out fits.
 pub fn without(len: usize, skip: usize) -> impl Iterator<Item = usize> {
     (0..len).filter(move |&i| i != skip)
 }

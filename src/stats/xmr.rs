@@ -30,6 +30,10 @@ pub struct XmrLimits {
 
 /// XmR limits from `baseline` values in time order; moving ranges ≥ 3.267 × their mean are dropped and
 /// the mean recomputed once when `screen_outliers` is true.
+///
+/// # Method / Reference
+/// Making Data Count (NHS England); NHSRplotthedots v0.2.2 `ptd_spc` (`R/ptd_spc_standard.R`): mean ± 2.66 × mean
+/// moving range, screening MRs ≥ 3.267 × their mean.
 pub fn xmr_limits(baseline: &[f64], screen_outliers: bool) -> Result<XmrLimits, StatsError> {
     if baseline.len() < 2 {
         return Err(StatsError::TooFewValues { needed: 2, found: baseline.len() });
@@ -81,6 +85,9 @@ pub enum SpecialCauseRule {
 
 impl SpecialCauseRule {
     /// +1 when the rule says high (above, increasing), −1 when low.
+    ///
+    /// # Method / Reference
+    /// NHSRplotthedots v0.2.2 (`R/ptd_calculate_point_type.R`): +1 for Above/Increasing, −1 for Below/Decreasing.
     pub fn side(self) -> i8 {
         use SpecialCauseRule::*;
         match self {
@@ -90,6 +97,9 @@ impl SpecialCauseRule {
     }
 
     /// The rule in words with the run lengths of `rules` ("8 points below the mean").
+    ///
+    /// # Method / Reference
+    /// NHSRplotthedots v0.2.2 (`R/ptd_calculate_point_type.R`) rule names, with the chosen run lengths.
     pub fn describe(self, rules: &SpcRules) -> String {
         use SpecialCauseRule::*;
         match self {
@@ -102,6 +112,9 @@ impl SpecialCauseRule {
     }
 
     /// The rule in words with the default run lengths, as NHSRplotthedots names it.
+    ///
+    /// # Method / Reference
+    /// NHSRplotthedots v0.2.2 (`R/ptd_calculate_point_type.R`) rule names.
     pub fn text(self) -> &'static str {
         use SpecialCauseRule::*;
         match self {
@@ -134,12 +147,19 @@ fn mark_runs(len: usize, in_run: impl Fn(usize) -> bool, run_length: usize) -> V
 }
 
 /// The special-cause rule (if any) for each of `values` against `limits` under the default rules.
+///
+/// # Method / Reference
+/// Making Data Count; NHSRplotthedots v0.2.2 (`R/ptd_calculate_point_type.R`) with its default rules.
 pub fn special_causes(values: &[f64], limits: &XmrLimits) -> Vec<Option<SpecialCauseRule>> {
     special_causes_with(values, limits, &SpcRules::default())
 }
 
 /// The special-cause rule (if any) for each of `values` against `limits`, in precedence order:
 /// outside the limits, trend, two in three beyond the near limits (when on), shift; run lengths from `rules`.
+///
+/// # Method / Reference
+/// Making Data Count; NHSRplotthedots v0.2.2 (`R/ptd_calculate_point_type.R`): precedence outside limits, trend,
+/// two in three, shift.
 pub fn special_causes_with(values: &[f64], limits: &XmrLimits, rules: &SpcRules) -> Vec<Option<SpecialCauseRule>> {
     use SpecialCauseRule::*;
     let n = values.len();
