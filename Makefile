@@ -39,6 +39,7 @@ demo: dist
 test: dist test-native test-wasm test-browser fuzz
 
 test-native:
+	cargo fmt --check
 	cargo test
 
 test-wasm: setup

@@ -31,5 +31,11 @@ fn main() {
         }
         assert!(report.error.is_none() && counts.similar > 0);
     }
-    println!("{} MB: parse {:.1} ms, intervals {:.1} ms, england {:.1} ms (min of {repeats})", bytes.len() / 1_000_000, best[0] * 1e3, best[1] * 1e3, best[2] * 1e3);
+    println!(
+        "{} MB: parse {:.1} ms, intervals {:.1} ms, england {:.1} ms (min of {repeats})",
+        bytes.len() / 1_000_000,
+        best[0] * 1e3,
+        best[1] * 1e3,
+        best[2] * 1e3
+    );
 }

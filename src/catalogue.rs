@@ -85,12 +85,7 @@ pub fn catalogue(dataset: &Dataset) -> Catalogue {
             if !area.area_type.is_empty() && !area_types.contains(&area.area_type) {
                 area_types.push(area.area_type.clone());
             }
-            AreaEntry {
-                key: area.key().to_owned(),
-                name: area.name.clone(),
-                kind: area.kind,
-                area_type: area.area_type.clone(),
-            }
+            AreaEntry { key: area.key().to_owned(), name: area.name.clone(), kind: area.kind, area_type: area.area_type.clone() }
         })
         .collect();
     // Rows may put an area in other types than its first file did: list those too.
@@ -112,12 +107,7 @@ mod tests {
     use crate::model::{Area, CalendarDate, Indicator, Observation, Period, PeriodKind, Sym};
 
     fn year(label: &str, y: i32) -> Period {
-        Period {
-            label: label.into(),
-            start: CalendarDate::new(y, 1, 1),
-            end: CalendarDate::new(y, 12, 31),
-            kind: PeriodKind::CalendarYear,
-        }
+        Period { label: label.into(), start: CalendarDate::new(y, 1, 1), end: CalendarDate::new(y, 12, 31), kind: PeriodKind::CalendarYear }
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! (plotters drawing, generic over the backend). `wasm` binds a `Session` for the page;
 //! `cli` backs the native command-line tool.
 
+#![deny(missing_docs)]
+
 pub mod analysis;
 pub mod catalogue;
 pub mod chart;

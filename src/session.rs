@@ -1,16 +1,16 @@
 //! The analysis session: loaded data plus the reports, shared by the page binding and the CLI.
 
+use crate::analysis::area_types::area_type_conflicts;
 use crate::analysis::computed_intervals::fill_computed_intervals;
 use crate::analysis::england_counts::{england_counts, EnglandCounts};
-use crate::analysis::area_types::area_type_conflicts;
 use crate::analysis::evidence::{decide_levels_and_polarities, decide_value_types, evidence_entries};
 use crate::analysis::ConfidenceLevel;
-use crate::ingest::{self, FileReport, LoadOptions, StreamingLoad};
 use crate::ingest::value_type_text;
+use crate::ingest::{self, FileReport, LoadOptions, StreamingLoad};
 use crate::model::{Dataset, Decision, EvidenceSource, ValueType};
-use std::collections::BTreeMap;
 use crate::view::{build_view, ViewError, ViewModel, ViewSpec, ViewTable};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// Everything loaded so far and the report on each load.
 #[derive(Debug, Default)]

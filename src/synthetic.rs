@@ -14,17 +14,8 @@ pub const HEADER: &str = "\"Indicator ID\",\"Indicator Name\",\"Parent Code\",\"
 \"Recent Trend\",\"Compared to England value or percentiles\",\"Compared to parent value or percentiles\",\
 \"Time period Sortable\",\"New data\",\"Compared to goal\",\"Time period range\"";
 
-const REGIONS: [&str; 9] = [
-    "North East",
-    "North West",
-    "Yorkshire and the Humber",
-    "East Midlands",
-    "West Midlands",
-    "East of England",
-    "London",
-    "South East",
-    "South West",
-];
+const REGIONS: [&str; 9] =
+    ["North East", "North West", "Yorkshire and the Humber", "East Midlands", "West Midlands", "East of England", "London", "South East", "South West"];
 
 const INDICATORS: [&str; 8] = [
     "Reception prevalence of overweight (including obesity)",

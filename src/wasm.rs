@@ -49,22 +49,16 @@ impl Session {
 
     /// Loads one file's bytes; returns its load report. `options` may be undefined.
     pub fn load(&mut self, name: &str, bytes: &[u8], options: JsValue) -> Result<JsValue, JsError> {
-        let options: LoadOptions = if options.is_undefined() || options.is_null() {
-            LoadOptions::default()
-        } else {
-            serde_wasm_bindgen::from_value(options).map_err(js_error)?
-        };
+        let options: LoadOptions =
+            if options.is_undefined() || options.is_null() { LoadOptions::default() } else { serde_wasm_bindgen::from_value(options).map_err(js_error)? };
         to_js(&self.inner.load(name, bytes, &options))
     }
 
     /// Starts streaming in a file of `size` bytes (wasm memory for its rows is grown once, now);
     /// feed it with `push_chunk`, end it with `finish_load`. `options` may be undefined.
     pub fn begin_load(&mut self, name: &str, size: f64, options: JsValue) -> Result<(), JsError> {
-        let options: LoadOptions = if options.is_undefined() || options.is_null() {
-            LoadOptions::default()
-        } else {
-            serde_wasm_bindgen::from_value(options).map_err(js_error)?
-        };
+        let options: LoadOptions =
+            if options.is_undefined() || options.is_null() { LoadOptions::default() } else { serde_wasm_bindgen::from_value(options).map_err(js_error)? };
         self.inner.begin_load(name, size.max(0.0) as u64, options);
         Ok(())
     }
@@ -149,11 +143,8 @@ pub fn svg_of_view(view_json: &str, width: u32, height: u32) -> Result<String, J
 #[wasm_bindgen]
 pub fn encode_share(state: JsValue, names: Vec<String>, contents: js_sys::Array, limit: usize) -> Result<String, JsError> {
     let state: ShareState = serde_wasm_bindgen::from_value(state).map_err(js_error)?;
-    let files: Vec<SharedFile> = names
-        .into_iter()
-        .zip(contents.iter())
-        .map(|(name, bytes)| SharedFile { name, bytes: js_sys::Uint8Array::new(&bytes).to_vec() })
-        .collect();
+    let files: Vec<SharedFile> =
+        names.into_iter().zip(contents.iter()).map(|(name, bytes)| SharedFile { name, bytes: js_sys::Uint8Array::new(&bytes).to_vec() }).collect();
     encode_fragment(&state, &files, limit).map_err(js_error)
 }
 

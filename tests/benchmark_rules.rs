@@ -3,9 +3,7 @@
 mod common;
 use common::benchmark_rows as support;
 
-use indicator_lens::analysis::{
-    Benchmark, BenchmarkMethod, BenchmarkOptions, Benchmarker, Comparison, ComparisonSource, ConfidenceLevel, NotComparedReason,
-};
+use indicator_lens::analysis::{Benchmark, BenchmarkMethod, BenchmarkOptions, Benchmarker, Comparison, ComparisonSource, ConfidenceLevel, NotComparedReason};
 use indicator_lens::model::{Dataset, Polarity};
 use support::{add_rows, counties, TestRow};
 
@@ -85,10 +83,7 @@ fn parent_and_single_area_benchmarks() {
     assert_eq!(outcome.comparison, Comparison::Lower);
     let options = BenchmarkOptions { benchmark: Benchmark::Area("E06000015".into()), ..BenchmarkOptions::default() };
     assert_eq!(outcome_for(&dataset, options.clone(), "E10000018").comparison, Comparison::Lower);
-    assert_eq!(
-        outcome_for(&dataset, options, "E06000015").comparison,
-        Comparison::NotCompared(NotComparedReason::BenchmarkIsArea)
-    );
+    assert_eq!(outcome_for(&dataset, options, "E06000015").comparison, Comparison::NotCompared(NotComparedReason::BenchmarkIsArea));
 }
 
 #[test]
@@ -146,10 +141,7 @@ fn polarity_inferred_from_published_labels_only_when_consistent() {
 fn quintiles_when_a_group_has_no_intervals() {
     let mut dataset = Dataset::new();
     let nan = f64::NAN;
-    let mut rows = vec![
-        TestRow::new("2", "E92000001", "England", 50.0, nan, nan),
-        TestRow::new("2", "E12000004", "East Midlands region", 40.0, nan, nan),
-    ];
+    let mut rows = vec![TestRow::new("2", "E92000001", "England", 50.0, nan, nan), TestRow::new("2", "E12000004", "East Midlands region", 40.0, nan, nan)];
     let codes = ["E06000001", "E06000002", "E06000003", "E06000004", "E06000005", "E06000006", "E06000007", "E06000008", "E06000009", "E06000010"];
     for (i, code) in codes.iter().enumerate() {
         rows.push(TestRow::new("2", code, code, (i + 1) as f64, nan, nan));
@@ -165,10 +157,7 @@ fn quintiles_when_a_group_has_no_intervals() {
     let region = outcome_for(&dataset, BenchmarkOptions::default(), "E12000004");
     assert_eq!(region.comparison, Comparison::NotCompared(NotComparedReason::NotInQuintileGroup));
     let options = BenchmarkOptions { no_quintiles: true, ..Default::default() };
-    assert_eq!(
-        outcome_for(&dataset, options, "E06000005").comparison,
-        Comparison::NotCompared(NotComparedReason::NoInterval)
-    );
+    assert_eq!(outcome_for(&dataset, options, "E06000005").comparison, Comparison::NotCompared(NotComparedReason::NoInterval));
 }
 
 #[test]

@@ -56,7 +56,12 @@ fn off_target_indicators_listed() {
     for path in [schedule, kpi] {
         session.load(path, &std::fs::read(path).unwrap(), &LoadOptions::default());
     }
-    let spec = ViewSpec { view: "board_summary".into(), area: Some("Illustrative Area".into()), indicators: vec!["1a".into(), "2a".into(), "8".into()], ..ViewSpec::default() };
+    let spec = ViewSpec {
+        view: "board_summary".into(),
+        area: Some("Illustrative Area".into()),
+        indicators: vec!["1a".into(), "2a".into(), "8".into()],
+        ..ViewSpec::default()
+    };
     let ViewModel::BoardSummary(view) = session.view(&spec).unwrap().model else { panic!() };
     // 2019/20 Q4: 1a 46.6 ≥ 46.0 met; 2a 83.1 not > 84.0; 8 82.5 > 80 met.
     assert_eq!(view.off_target, vec!["Child development by 2.5 years".to_owned()]);

@@ -189,7 +189,8 @@ fn district_map_has_one_mark_per_drawn_hex() {
         .filter(|p| !p.contains("fill=\"#EEEEEE\""))
         .filter_map(|p| {
             let points = p.split("points=\"").nth(1)?.split('"').next()?;
-            let xy: Vec<(i32, i32)> = points.split_whitespace().filter_map(|c| c.split_once(',')).filter_map(|(x, y)| Some((x.parse().ok()?, y.parse().ok()?))).collect();
+            let xy: Vec<(i32, i32)> =
+                points.split_whitespace().filter_map(|c| c.split_once(',')).filter_map(|(x, y)| Some((x.parse().ok()?, y.parse().ok()?))).collect();
             Some(xy.iter().fold((i32::MAX, i32::MAX, i32::MIN, i32::MIN), |(a, b, c, d), &(x, y)| (a.min(x), b.min(y), c.max(x), d.max(y))))
         })
         .collect();

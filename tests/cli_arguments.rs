@@ -103,7 +103,8 @@ fn every_flag_of_every_subcommand_refuses_bad_values_without_panicking() {
                     }
                     // Only an unknown but well-formed text (an area, a period no file has) may be found harmless, or
                     // a value after a switch, which is one more input file (inspect reports it and reads the rest).
-                    let may_pass = real && ((kind == "unknown" && matches!(flag.takes, Takes::Text(_))) || (kind != "empty" && matches!(flag.takes, Takes::Nothing)));
+                    let may_pass =
+                        real && ((kind == "unknown" && matches!(flag.takes, Takes::Text(_))) || (kind != "empty" && matches!(flag.takes, Takes::Nothing)));
                     assert!(code != 0 || may_pass, "{case}");
                     if kind == "empty" || (kind != "unknown" && !matches!(flag.takes, Takes::Path(_) | Takes::Nothing)) {
                         assert_eq!(code, EXIT_USAGE, "{case}");

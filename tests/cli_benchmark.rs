@@ -130,7 +130,8 @@ fn count_only_file_is_compared_in_the_cli_as_in_the_page() {
     let dir = std::env::temp_dir().join(format!("il-count-only-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
     let path = dir.join("counts.csv");
-    let mut text = String::from("Area Code,Area Name,Indicator,Period,Numerator,Denominator\nE92000001,England,Breastfeeding at 6-8 weeks (%),2023/24,300000,600000\n");
+    let mut text =
+        String::from("Area Code,Area Name,Indicator,Period,Numerator,Denominator\nE92000001,England,Breastfeeding at 6-8 weeks (%),2023/24,300000,600000\n");
     for (i, (count, denominator)) in [(300, 1000), (480, 1000), (520, 1000), (700, 1000)].iter().enumerate() {
         text.push_str(&format!("E0600000{},Area {i},Breastfeeding at 6-8 weeks (%),2023/24,{count},{denominator}\n", i + 1));
     }

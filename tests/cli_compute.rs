@@ -58,8 +58,7 @@ fn rate_grouped_one_level() {
 #[test]
 fn dsr_isr_israte_grouped() {
     let dsr_in = oracle_path("xlsx_sheets/testdata_DSR_ISR__testdata_multiarea.csv");
-    let (code, rows, _) =
-        compute(&["dsr", "--input", &dsr_in, "--group", "area", "--multiplier", "10000", "--confidence", "0.95,0.998"]);
+    let (code, rows, _) = compute(&["dsr", "--input", &dsr_in, "--group", "area", "--multiplier", "10000", "--confidence", "0.95,0.998"]);
     assert_eq!(code, 0);
     let want = read_rows("xlsx_sheets/testdata_DSR_ISR__testresults_DSR.csv");
     let mut w = Worst::new("cli compute dsr/isr/israte", CLOSED);

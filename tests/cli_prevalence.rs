@@ -72,7 +72,8 @@ fn bands_that_do_not_line_up_are_reported() {
 
 #[test]
 fn a_population_missing_an_area_is_reported() {
-    let population = temp_file("missing.csv", "Area,Age band,Population\nDerby,2-4,100\nDerby,5-10,600\nDerby,11-16,400\nDerby,17-19,300\nDerbyshire,2-4,250\n");
+    let population =
+        temp_file("missing.csv", "Area,Age band,Population\nDerby,2-4,100\nDerby,5-10,600\nDerby,11-16,400\nDerby,17-19,300\nDerbyshire,2-4,250\n");
     let (code, out, err) = cli(&["prevalence", "--rates", RATES, "--population", &population]);
     assert_eq!(code, 1);
     assert!(err.contains("Derbyshire: population for ages 5-10 cannot be built: ages 5-10 are missing"), "{err}");

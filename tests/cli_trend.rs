@@ -18,7 +18,10 @@ fn trend_csv_per_series() {
     assert_eq!(code, 0, "{err}");
     let mut reader = csv::Reader::from_reader(out.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
-    assert_eq!(&header[..11], ["indicator_id", "indicator", "area_code", "area", "sex", "age", "category", "period", "recent_trend", "direction", "comparator_period"]);
+    assert_eq!(
+        &header[..11],
+        ["indicator_id", "indicator", "area_code", "area", "sex", "age", "category", "period", "recent_trend", "direction", "comparator_period"]
+    );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 14);
     let fsm = rows.iter().find(|r| r[1].ends_with("eligible for free school meals")).unwrap();

@@ -3,7 +3,6 @@
 
 mod common;
 
-
 use common::fingertips_layout::{fingertips_csv, FtRow};
 use indicator_lens::analysis::{Benchmark, BenchmarkOptions, Benchmarker, ComparisonSource, ConfidenceLevel};
 use indicator_lens::ingest::LoadOptions;
@@ -46,7 +45,14 @@ fn relabelled_at_99_8() -> Vec<u8> {
         if !cells[england_label].is_empty() {
             let (l, u): (f64, f64) = (cells[lower].parse().expect("lower"), cells[upper].parse().expect("upper"));
             // Low is good (the published labels call values below England better).
-            cells[england_label] = if u < england { "Better" } else if l > england { "Worse" } else { "Similar" }.into();
+            cells[england_label] = if u < england {
+                "Better"
+            } else if l > england {
+                "Worse"
+            } else {
+                "Similar"
+            }
+            .into();
         }
         cells[parent_label] = String::new();
         writer.write_record(&cells).expect("write");
@@ -210,7 +216,8 @@ fn loading_every_sample_together_changes_nothing_each_shows_alone() {
                 // The parent as the row (or its area's record) names it, whether or not that parent is loaded.
                 let own_parent = session.dataset.text(o.parent);
                 let parent = if own_parent.is_empty() { session.dataset.areas[o.area as usize].parent_code.clone() } else { own_parent.to_owned() };
-                let key = (format!("{file} {benchmark:?} {}", session.dataset.areas[o.area as usize].key()), o.line, session.dataset.text(o.category).to_owned());
+                let key =
+                    (format!("{file} {benchmark:?} {}", session.dataset.areas[o.area as usize].key()), o.line, session.dataset.text(o.category).to_owned());
                 out.insert(key, (benchmarker.outcome(row).comparison.label().to_owned(), area_type, parent));
             }
         }
@@ -226,7 +233,12 @@ fn loading_every_sample_together_changes_nothing_each_shows_alone() {
         let missing = a.keys().filter(|k| !t.contains_key(*k)).count();
         let replaced: u64 = together.reports.iter().map(|r| r.replaced).sum();
         assert!(missing as u64 <= 2 * replaced, "{name}: {missing} rows missing, {replaced} replacements reported");
-        let changed: Vec<String> = a.iter().filter(|(k, _)| t.contains_key(*k)).filter(|(k, v)| t.get(*k) != Some(*v)).map(|(k, v)| format!("{k:?}: alone {v:?}, together {:?}", t.get(k))).collect();
+        let changed: Vec<String> = a
+            .iter()
+            .filter(|(k, _)| t.contains_key(*k))
+            .filter(|(k, v)| t.get(*k) != Some(*v))
+            .map(|(k, v)| format!("{k:?}: alone {v:?}, together {:?}", t.get(k)))
+            .collect();
         assert!(changed.is_empty(), "{name}: {} rows changed: {:#?}", changed.len(), &changed[..changed.len().min(10)]);
     }
 }

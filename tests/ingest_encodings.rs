@@ -62,7 +62,9 @@ fn windows_1252_pound_sign() {
 
 #[test]
 fn utf16_and_delimiters_give_identical_observations() {
-    for path in ["east-midlands-cyp-profile-wide-by-area.csv", "fingertips/ncmp_reception_prev_overweight_dist.csv", "warwickshire-outcomes-financial-years.csv"] {
+    for path in
+        ["east-midlands-cyp-profile-wide-by-area.csv", "fingertips/ncmp_reception_prev_overweight_dist.csv", "warwickshire-outcomes-financial-years.csv"]
+    {
         let original = sample(path);
         let (a, _) = load("x.csv", &original);
         let text = String::from_utf8(original.clone()).unwrap();

@@ -19,7 +19,10 @@ fn kpi_return_by_synonyms() {
     assert_eq!((report.rows_read, report.observations, report.targets), (3, 3, 3));
     assert!(report.rejected.is_empty(), "{:?}", report.rejected);
     let role = |h: &str| report.columns.iter().find(|c| c.header == h).unwrap().role.clone();
-    assert_eq!((role("Numerator"), role("Eligible"), role("Quarter"), role("KPI")), ("count".into(), "denominator".into(), "period".into(), "indicator_id".into()));
+    assert_eq!(
+        (role("Numerator"), role("Eligible"), role("Quarter"), role("KPI")),
+        ("count".into(), "denominator".into(), "period".into(), "indicator_id".into())
+    );
     let derbyshire = find(&ds, "E10000007", "1a", "2018/19 Q2");
     close(derbyshire.count, 1010.0);
     close(derbyshire.denominator, 2400.0);

@@ -113,8 +113,7 @@ fn east_midlands_wide_by_area() {
     assert_eq!(ds.areas[region.area as usize].name, "East Midlands region");
     assert_eq!(ds.areas[region.area as usize].kind, AreaKind::Region);
     close(find(&ds, "E06000015", prevalence, "2015").value, 9.8);
-    assert!(ds.rows().all(|o| !(ds.areas[o.area as usize].name == "Rutland"
-        && ds.indicators[o.indicator as usize].name.starts_with(prevalence))));
+    assert!(ds.rows().all(|o| !(ds.areas[o.area as usize].name == "Rutland" && ds.indicators[o.indicator as usize].name.starts_with(prevalence))));
     let gcse = find(&ds, "E06000015", "GCSEs achieved", "2015");
     assert!(gcse.value.is_nan());
     assert_eq!(ds.text(gcse.note), "*");
@@ -144,8 +143,14 @@ fn reference_rates_population_and_estimates() {
     assert_eq!(ds.indicators[derby.indicator as usize].name, "Population");
 
     let (ds, _) = load_sample("derby-derbyshire-published-prevalence-estimates-2018.csv");
-    let est = ds.rows().find(|o| ds.text(o.age) == "17-19" && ds.areas[o.area as usize].code == "E10000007"
-        && ds.indicators[o.indicator as usize].name == "Any mental health disorder").unwrap();
+    let est = ds
+        .rows()
+        .find(|o| {
+            ds.text(o.age) == "17-19"
+                && ds.areas[o.area as usize].code == "E10000007"
+                && ds.indicators[o.indicator as usize].name == "Any mental health disorder"
+        })
+        .unwrap();
     close(est.value, 4268.0);
 }
 

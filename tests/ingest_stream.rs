@@ -99,14 +99,14 @@ fn big_files_match_load() {
 
 /// Defects a stream must report exactly as a whole-file load does, put in a row past the first 64 KiB.
 const DEFECTS: [&[u8]; 9] = [
-    b"\xa3",              // a Windows-1252 pound sign in an otherwise ASCII file
-    b"", // replaced in `with_defect`: valid UTF-8, then an invalid byte
-    b"\x01",              // a control character
-    b"\n\n",              // blank lines
-    b"\"\"",              // an escaped quote
-    b"\r\n\"open",        // a quote opened and never closed
-    b",extra,\"cells\"",  // a ragged row
-    b"\xc2\x85",          // a C1 control
+    b"\xa3",             // a Windows-1252 pound sign in an otherwise ASCII file
+    b"",                 // replaced in `with_defect`: valid UTF-8, then an invalid byte
+    b"\x01",             // a control character
+    b"\n\n",             // blank lines
+    b"\"\"",             // an escaped quote
+    b"\r\n\"open",       // a quote opened and never closed
+    b",extra,\"cells\"", // a ragged row
+    b"\xc2\x85",         // a C1 control
     b"\t",
 ];
 

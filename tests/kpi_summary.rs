@@ -32,7 +32,14 @@ fn warwickshire_tables_summarise_with_a_why_for_every_label() {
     assert!(view.rows.len() >= 10, "{} rows", view.rows.len());
     for row in &view.rows {
         let why = &row.why;
-        for (label, text) in [("comparison", &why.comparison), ("trend", &why.recent_trend), ("direction", &why.direction), ("target", &why.target_status), ("variation", &why.variation), ("assurance", &why.assurance)] {
+        for (label, text) in [
+            ("comparison", &why.comparison),
+            ("trend", &why.recent_trend),
+            ("direction", &why.direction),
+            ("target", &why.target_status),
+            ("variation", &why.variation),
+            ("assurance", &why.assurance),
+        ] {
             assert!(!text.trim().is_empty(), "{}: empty why for {label}", row.indicator);
         }
         // One area, no intervals, no England: the blank says why, with the period.
@@ -135,17 +142,26 @@ fn monthly_sample_icons_equal_hand_worked_limits() {
     // Without a polarity every measure is listed as needing one, and no icon claims improvement or concern.
     let all = kpi(&session, ViewSpec::default());
     assert_eq!(all.polarity_needed.len(), all.rows.len());
-    assert!(all.rows.iter().all(|r| !matches!(r.variation, Some(indicator_lens::analysis::spc::Variation::SpecialCauseImproving | indicator_lens::analysis::spc::Variation::SpecialCauseConcerning))));
+    assert!(all.rows.iter().all(|r| !matches!(
+        r.variation,
+        Some(indicator_lens::analysis::spc::Variation::SpecialCauseImproving | indicator_lens::analysis::spc::Variation::SpecialCauseConcerning)
+    )));
 }
 
 /// The long KPI return of the issue: names with commas, ragged spacing, a target and a polarity per row.
 fn long_return() -> String {
     let mut csv = String::from("Indicator,Area Code,Area Name,Time period,Value,Target,Polarity\n");
-    let months = ["Apr 2023", "May 2023", "Jun 2023", "Jul 2023", "Aug 2023", "Sep 2023", "Oct 2023", "Nov 2023", "Dec 2023", "Jan 2024", "Feb 2024", "Mar 2024", "Apr 2024", "May 2024", "Jun 2024"];
+    let months = [
+        "Apr 2023", "May 2023", "Jun 2023", "Jul 2023", "Aug 2023", "Sep 2023", "Oct 2023", "Nov 2023", "Dec 2023", "Jan 2024", "Feb 2024", "Mar 2024",
+        "Apr 2024", "May 2024", "Jun 2024",
+    ];
     let waits = [50.6, 51.2, 49.8, 50.3, 52.0, 51.1, 50.7, 49.9, 50.4, 51.6, 50.2, 49.7, 50.9, 51.3, 58.0];
     for (month, value) in months.iter().zip(waits) {
         csv.push_str(&format!("\"Waiting within 4 weeks, %\",E06000015,Derby,{month},{value},50.0,High is good\n"));
-        csv.push_str(&format!("  \"Re-referrals, within 12 months\" , E10000007 ,  \"Derbyshire, County\" ,{month},  {:.1} , 15 ,  Lower is better \n", 20.0 - value / 10.0));
+        csv.push_str(&format!(
+            "  \"Re-referrals, within 12 months\" , E10000007 ,  \"Derbyshire, County\" ,{month},  {:.1} , 15 ,  Lower is better \n",
+            20.0 - value / 10.0
+        ));
         csv.push_str(&format!("Face-to-face contacts,E06000015,Derby,{month},{:.0},,sideways\n", value * 3.0));
     }
     csv
@@ -169,7 +185,8 @@ fn long_kpi_return_through_the_cli() {
     let rows = json["rows"].as_array().unwrap();
     assert_eq!(rows.len(), 3);
     for row in rows {
-        for field in ["indicator", "area_code", "period", "value", "comparison", "recent_trend", "direction", "target_status", "variation", "assurance", "why"] {
+        for field in ["indicator", "area_code", "period", "value", "comparison", "recent_trend", "direction", "target_status", "variation", "assurance", "why"]
+        {
             assert!(row.get(field).is_some(), "{field} missing in {row}");
         }
         for (label, why) in row["why"].as_object().unwrap() {
@@ -251,7 +268,11 @@ fn kpi_chart_draws_icons_and_gives_every_cell_a_why_tooltip() {
 fn annotations_and_kpi_settings_survive_a_share_link() {
     use indicator_lens::share::{decode_fragment, encode_fragment, ShareState, LINK_LIMIT};
     let mut spec = ViewSpec { view: "kpi_summary".into(), ..ViewSpec::default() };
-    spec.annotations.push(indicator_lens::view::Annotation { indicator: "Waiting within 4 weeks, %".into(), period: "Jan 2024".into(), text: "New triage service".into() });
+    spec.annotations.push(indicator_lens::view::Annotation {
+        indicator: "Waiting within 4 weeks, %".into(),
+        period: "Jan 2024".into(),
+        text: "New triage service".into(),
+    });
     spec.kpi.sort = indicator_lens::view::KpiSort::Variation;
     spec.spc_rules.shift_length = 8;
     let state = ShareState { view: "kpi-summary".into(), spec, suppress_below: 0 };

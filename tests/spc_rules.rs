@@ -182,7 +182,11 @@ fn spike_reason_gives_the_limit_and_its_parts() {
     // Mean 10.5625, MR̄ 2 after screening out the 11: upper limit 15.8825.
     assert!(last.why.starts_with("Special cause (concern): 20.00 is above the upper limit 15.88 (mean 10.56 + 2.66 × mean moving range 2.00)"), "{}", last.why);
     assert_eq!(view.assurance, Assurance::Pass);
-    assert!(view.assurance_reason.starts_with("Pass: will consistently meet it; target 25.00 is above the upper limit 15.88; lower is better"), "{}", view.assurance_reason);
+    assert!(
+        view.assurance_reason.starts_with("Pass: will consistently meet it; target 25.00 is above the upper limit 15.88; lower is better"),
+        "{}",
+        view.assurance_reason
+    );
 }
 
 #[test]

@@ -69,10 +69,7 @@ fn sample_dna_rate_with_ocr_split_values_and_rebase() {
         assert!((point.value - value).abs() < 1e-12);
         assert!((point.mean - mean).abs() < 1e-9 && (point.upper - upper).abs() < 1e-9 && (point.lower - lower).abs() < 1e-9);
     }
-    let rebased = spc_of(
-        &session,
-        ViewSpec { indicator: Some("% DNA or WNB".into()), rebase: vec!["Oct 2018".into()], ..ViewSpec::default() },
-    );
+    let rebased = spc_of(&session, ViewSpec { indicator: Some("% DNA or WNB".into()), rebase: vec!["Oct 2018".into()], ..ViewSpec::default() });
     let (second_mean, _, _) = textbook(&raw[6..]);
     assert_eq!(rebased.points[6].group, 1);
     assert!((rebased.points[11].mean - second_mean).abs() < 1e-9);
@@ -131,7 +128,13 @@ fn generated_spike_shift_and_trend() {
 #[test]
 fn spc_view_round_trips() {
     let session = session();
-    let spec = ViewSpec { view: "spc".into(), indicator: Some("No Of Referrals".into()), target: Some(8.0), improvement: Some("increase".into()), ..ViewSpec::default() };
+    let spec = ViewSpec {
+        view: "spc".into(),
+        indicator: Some("No Of Referrals".into()),
+        target: Some(8.0),
+        improvement: Some("increase".into()),
+        ..ViewSpec::default()
+    };
     let output = session.view(&spec).unwrap();
     let back: ViewModel = serde_json::from_str(&serde_json::to_string(&output.model).unwrap()).unwrap();
     assert_eq!(back, output.model);
@@ -141,7 +144,8 @@ fn spc_view_round_trips() {
 
 #[test]
 fn spc_cli() {
-    let args: Vec<String> = ["spc", SAMPLE, "--indicator", "Total Follow Up", "--improvement", "increase", "--target", "300"].iter().map(|s| s.to_string()).collect();
+    let args: Vec<String> =
+        ["spc", SAMPLE, "--indicator", "Total Follow Up", "--improvement", "increase", "--target", "300"].iter().map(|s| s.to_string()).collect();
     let (mut out, mut err) = (Vec::new(), Vec::new());
     assert_eq!(indicator_lens::cli::run(&args, &mut out, &mut err), 0, "{}", String::from_utf8_lossy(&err));
     let text = String::from_utf8(out).unwrap();

@@ -2,8 +2,8 @@
 
 mod common;
 
-use indicator_lens::stats::*;
 use common::oracle::*;
+use indicator_lens::stats::*;
 
 const MULTIAREA: &str = "xlsx_sheets/testdata_DSR_ISR__testdata_multiarea.csv";
 const D1976: &str = "xlsx_sheets/testdata_DSR_ISR__testdata_1976.csv";
@@ -184,8 +184,7 @@ fn means_match_package() {
     let mut w = Worst::new("mean_t (Student's t)", CLOSED);
     for want in read_rows(MEAN_RESULTS) {
         let area = text(&want, "area");
-        let vals: Vec<f64> =
-            data.iter().filter(|r| area == "No grouping" || text(r, "area") == area).map(|r| num(r, "values")).collect();
+        let vals: Vec<f64> = data.iter().filter(|r| area == "No grouping" || text(r, "area") == area).map(|r| num(r, "values")).collect();
         let a = mean_t(&vals, 0.95).unwrap();
         let b = mean_t(&vals, 99.8).unwrap();
         assert_eq!(text(&want, "statistic"), "mean");

@@ -2,8 +2,8 @@
 
 mod common;
 
-use indicator_lens::stats::*;
 use common::oracle::*;
+use indicator_lens::stats::*;
 
 /// An expected column name and the field of a computed row it holds.
 type Column = (&'static str, fn(&FunnelRow) -> f64);

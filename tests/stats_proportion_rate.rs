@@ -2,8 +2,8 @@
 
 mod common;
 
-use indicator_lens::stats::*;
 use common::oracle::*;
+use indicator_lens::stats::*;
 
 const PROP: &str = "xlsx_sheets/testdata_Proportion__testdata_Prop.csv";
 const PROP_G: &str = "xlsx_sheets/testdata_Proportion__testdata_Prop_g.csv";

@@ -2,8 +2,8 @@
 
 mod common;
 
-use indicator_lens::stats::*;
 use common::oracle::*;
+use indicator_lens::stats::*;
 
 /// Runs phe_quantile per group of `rows` (by `key`) and compares with QuantileInGrp.
 fn check_groups(rows: &[&Row], key: &dyn Fn(&Row) -> String, nq: u32, invert: &dyn Fn(&Row) -> bool) -> usize {
@@ -55,11 +55,10 @@ fn quantiles_match_package() {
 // 1e-6 relative (≈ 4 dp at these magnitudes), not 1e-9.
 const AGES: [f64; 20] = [0., 1., 5., 10., 15., 20., 25., 30., 35., 40., 45., 50., 55., 60., 65., 70., 75., 80., 85., 90.];
 const POPS: [f64; 20] = [
-    7060., 35059., 46974., 48489., 43219., 38561., 46009., 57208., 61435., 55601., 50209., 56416., 46411., 39820., 37978., 37039.,
-    33288., 23306., 11936., 11936.,
+    7060., 35059., 46974., 48489., 43219., 38561., 46009., 57208., 61435., 55601., 50209., 56416., 46411., 39820., 37978., 37039., 33288., 23306., 11936.,
+    11936.,
 ];
-const DEATHS: [f64; 20] =
-    [17., 9., 4., 8., 20., 15., 24., 33., 50., 71., 100., 163., 263., 304., 536., 872., 1390., 1605., 1936., 1937.];
+const DEATHS: [f64; 20] = [17., 9., 4., 8., 20., 15., 24., 33., 50., 71., 100., 163., 263., 304., 536., 872., 1390., 1605., 1936., 1937.];
 // (band index, value, lowercl, uppercl) for a few bands of answer1.
 const ANSWER1: [(usize, f64, f64, f64); 6] = [
     (0, 80.16960813, 79.88268548, 80.45653078),
@@ -77,7 +76,8 @@ fn life_expectancy_matches_package_inline_values() {
     // Bands shuffled on purpose: the package sorts them by start age.
     let mut order: Vec<usize> = (0..20).collect();
     order.swap(14, 19);
-    let (a, p, d): (Vec<f64>, Vec<f64>, Vec<f64>) = (order.iter().map(|&i| AGES[i]).collect(), order.iter().map(|&i| POPS[i]).collect(), order.iter().map(|&i| DEATHS[i]).collect());
+    let (a, p, d): (Vec<f64>, Vec<f64>, Vec<f64>) =
+        (order.iter().map(|&i| AGES[i]).collect(), order.iter().map(|&i| POPS[i]).collect(), order.iter().map(|&i| DEATHS[i]).collect());
     let rows = life_expectancy(&a, &d, &p, 95.0).unwrap();
     for (i, v, lo, hi) in ANSWER1 {
         let r = rows[i];

@@ -2,8 +2,8 @@
 
 mod common;
 
-use indicator_lens::stats::*;
 use common::oracle::*;
+use indicator_lens::stats::*;
 
 #[test]
 fn sii_point_estimates_match_package() {
@@ -27,7 +27,8 @@ fn sii_point_estimates_match_package() {
         let mut keys: Vec<String> = sub.iter().map(|r| format!("{}|{}|{}", text(r, "Area"), text(r, "Grouping1"), text(r, "Grouping2"))).collect();
         keys.dedup();
         for k in keys {
-            let mut g: Vec<&Row> = sub.iter().copied().filter(|r| format!("{}|{}|{}", text(r, "Area"), text(r, "Grouping1"), text(r, "Grouping2")) == k).collect();
+            let mut g: Vec<&Row> =
+                sub.iter().copied().filter(|r| format!("{}|{}|{}", text(r, "Area"), text(r, "Grouping1"), text(r, "Grouping2")) == k).collect();
             g.sort_by(|a, b| num(a, "Quantile").total_cmp(&num(b, "Quantile")));
             let pop: Vec<f64> = g.iter().map(|r| num(r, "Population")).collect();
             let val: Vec<f64> = g.iter().map(|r| num(r, "Value")).collect();

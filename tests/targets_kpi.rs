@@ -46,10 +46,7 @@ fn judged(session: &Session, kpi: &str) -> Vec<(String, TargetStatus, Option<f64
     let indicator = ds.find_indicator(kpi).expect("kpi");
     let area = ds.find_area_by_name("Illustrative Area").expect("area");
     let key = SeriesKey { indicator, area, sex: Sym(0), age: Sym(0), category_type: Sym(0), category: Sym(0) };
-    evaluate_targets(ds, &series_rows(ds, &key), Polarity::Unknown)
-        .into_iter()
-        .map(|e| (e.period, e.status, e.threshold, e.reason))
-        .collect()
+    evaluate_targets(ds, &series_rows(ds, &key), Polarity::Unknown).into_iter().map(|e| (e.period, e.status, e.threshold, e.reason)).collect()
 }
 
 #[test]

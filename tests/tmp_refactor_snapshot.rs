@@ -36,7 +36,8 @@ fn snapshot() {
         }
         let mut out = String::new();
         let indicators: Vec<String> = session.dataset.indicators.iter().take(6).map(|i| i.key().to_owned()).collect();
-        let areas: Vec<String> = session.dataset.areas.iter().skip(1).take(2).map(|a| if a.code.is_empty() { a.name.clone() } else { a.code.clone() }).collect();
+        let areas: Vec<String> =
+            session.dataset.areas.iter().skip(1).take(2).map(|a| if a.code.is_empty() { a.name.clone() } else { a.code.clone() }).collect();
         for entry in VIEWS {
             let mut specs = vec![ViewSpec { view: entry.id.into(), ..ViewSpec::default() }];
             for i in &indicators {
@@ -48,13 +49,25 @@ fn snapshot() {
             if indicators.len() >= 2 {
                 specs.push(ViewSpec { view: entry.id.into(), indicators: vec![indicators[1].clone(), indicators[0].clone()], ..ViewSpec::default() });
             }
-            let mut s = ViewSpec { view: entry.id.into(), palette: serde_json::from_str("\"colour_blind_safe\"").unwrap(), target: Some(50.0), improvement: Some("decrease".into()), ..ViewSpec::default() };
+            let mut s = ViewSpec {
+                view: entry.id.into(),
+                palette: serde_json::from_str("\"colour_blind_safe\"").unwrap(),
+                target: Some(50.0),
+                improvement: Some("decrease".into()),
+                ..ViewSpec::default()
+            };
             s.kpi.sort = indicator_lens::view::KpiSort::Variation;
             s.kpi.descending = true;
             specs.push(s);
             for (target, improvement) in [(Some(1.0), "increase"), (Some(1e9), "increase"), (Some(1.0), "decrease"), (None, "neutral")] {
                 for i in indicators.iter().take(3) {
-                    specs.push(ViewSpec { view: entry.id.into(), indicator: Some(i.clone()), target, improvement: Some(improvement.into()), ..ViewSpec::default() });
+                    specs.push(ViewSpec {
+                        view: entry.id.into(),
+                        indicator: Some(i.clone()),
+                        target,
+                        improvement: Some(improvement.into()),
+                        ..ViewSpec::default()
+                    });
                 }
             }
             for spec in specs {

@@ -3,9 +3,7 @@
 //! CI-weighted regression; significant when χ² > 9.5495 and all 6 slopes (full and leave-one-out) share a
 //! sign. Hand-worked series, agreement with published labels, and the trend view.
 
-use indicator_lens::analysis::recent_trend::{
-    recent_trend, recent_trend_of_points, recent_trend_of_series, RecentTrend, TrendMethod, TrendPoint, TrendTest,
-};
+use indicator_lens::analysis::recent_trend::{recent_trend, recent_trend_of_points, recent_trend_of_series, RecentTrend, TrendMethod, TrendPoint, TrendTest};
 use indicator_lens::analysis::series::all_series;
 use indicator_lens::chart::render_svg;
 use indicator_lens::ingest::LoadOptions;
@@ -18,18 +16,12 @@ const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples/")
 
 /// Points with the given values and a 95% interval of ±1.96 (se = 1, so every weight is 1).
 fn unit_se(values: &[f64]) -> Vec<TrendPoint> {
-    values
-        .iter()
-        .map(|&v| TrendPoint { value: v, lower95: v - 1.96, upper95: v + 1.96, count: f64::NAN, denominator: f64::NAN })
-        .collect()
+    values.iter().map(|&v| TrendPoint { value: v, lower95: v - 1.96, upper95: v + 1.96, count: f64::NAN, denominator: f64::NAN }).collect()
 }
 
 /// Proportion points: counts of their denominators, value = x/n × 100, no interval.
 fn counts(xs: &[f64], ns: &[f64]) -> Vec<TrendPoint> {
-    xs.iter()
-        .zip(ns)
-        .map(|(&x, &n)| TrendPoint { value: x / n * 100.0, lower95: f64::NAN, upper95: f64::NAN, count: x, denominator: n })
-        .collect()
+    xs.iter().zip(ns).map(|(&x, &n)| TrendPoint { value: x / n * 100.0, lower95: f64::NAN, upper95: f64::NAN, count: x, denominator: n }).collect()
 }
 
 fn label(values: &[f64], polarity: Polarity) -> RecentTrend {
@@ -290,18 +282,33 @@ fn periods_must_be_consecutive_independent_years() {
     let rate = |periods: &[Period]| recent_trend_of_series(periods, &points, Polarity::HighIsGood, ValueType::Rate, TrendMethod::Auto);
     // Financial and academic years are yearly periods.
     let financial: Vec<Period> = (2015..2020)
-        .map(|y| Period { label: format!("{y}/{:02}", (y + 1) % 100), start: CalendarDate::new(y, 4, 1), end: CalendarDate::new(y + 1, 3, 31), kind: PeriodKind::FinancialYear })
+        .map(|y| Period {
+            label: format!("{y}/{:02}", (y + 1) % 100),
+            start: CalendarDate::new(y, 4, 1),
+            end: CalendarDate::new(y + 1, 3, 31),
+            kind: PeriodKind::FinancialYear,
+        })
         .collect();
     assert_eq!(rate(&financial).trend, RecentTrend::IncreasingAndBetter);
     let academic: Vec<Period> = (2015..2020)
-        .map(|y| Period { label: format!("Sep {y} - Aug {}", y + 1), start: CalendarDate::new(y, 9, 1), end: CalendarDate::new(y + 1, 8, 31), kind: PeriodKind::MultiYear })
+        .map(|y| Period {
+            label: format!("Sep {y} - Aug {}", y + 1),
+            start: CalendarDate::new(y, 9, 1),
+            end: CalendarDate::new(y + 1, 8, 31),
+            kind: PeriodKind::MultiYear,
+        })
         .collect();
     assert_eq!(rate(&academic).trend, RecentTrend::IncreasingAndBetter);
     // Quarterly data are not tested (nor monthly).
     let quarters: Vec<Period> = (0..5)
         .map(|q| {
             let (y, m) = (2018 + (3 + 3 * q) / 12, (3 + 3 * q) % 12 + 1);
-            Period { label: format!("Q{}", q + 1), start: CalendarDate::new(y, m as u8, 1), end: CalendarDate::new(y, m as u8 + 2, 28), kind: PeriodKind::Quarter }
+            Period {
+                label: format!("Q{}", q + 1),
+                start: CalendarDate::new(y, m as u8, 1),
+                end: CalendarDate::new(y, m as u8 + 2, 28),
+                kind: PeriodKind::Quarter,
+            }
         })
         .collect();
     let r = rate(&quarters);
@@ -317,7 +324,12 @@ fn periods_must_be_consecutive_independent_years() {
     assert!(r.reason.contains("a break in the series: 1 year missing between 2016 and 2018"), "{}", r.reason);
     // Rolling 3-year periods overlap.
     let rolling: Vec<Period> = (2012..2017)
-        .map(|y| Period { label: format!("{y} - {:02}", (y + 2) % 100), start: CalendarDate::new(y, 1, 1), end: CalendarDate::new(y + 2, 12, 31), kind: PeriodKind::MultiYear })
+        .map(|y| Period {
+            label: format!("{y} - {:02}", (y + 2) % 100),
+            start: CalendarDate::new(y, 1, 1),
+            end: CalendarDate::new(y + 2, 12, 31),
+            kind: PeriodKind::MultiYear,
+        })
         .collect();
     let r = rate(&rolling);
     assert!(r.trend == RecentTrend::CannotBeCalculated && r.reason.contains("single periods") && r.reason.contains("3 years"), "{}", r.reason);

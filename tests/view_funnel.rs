@@ -3,8 +3,8 @@
 
 mod common;
 
-
 use common::fingertips_layout::{fingertips_csv, FtRow};
+use common::oracle::*;
 use indicator_lens::analysis::funnel_plot::{funnel_plot, FunnelInput, FunnelKind, FunnelPosition, OverdispersionMethod};
 use indicator_lens::chart::{preferred_size, render_svg};
 use indicator_lens::cli::run;
@@ -12,7 +12,6 @@ use indicator_lens::ingest::LoadOptions;
 use indicator_lens::session::Session;
 use indicator_lens::stats::{funnel_row, FunnelStatistic, RateType};
 use indicator_lens::view::{ViewError, ViewModel, ViewSpec};
-use common::oracle::*;
 
 const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples/");
 
@@ -100,7 +99,15 @@ fn poisson_positions_follow_the_curves() {
     let values = [500.0, 1000.0, 200.0, 520.0];
     let counts = [50.0, 100.0, 20.0, 52.0];
     let denominators = [10_000.0; 4];
-    let input = FunnelInput { kind: FunnelKind::Poisson, values: &values, counts: &counts, denominators: &denominators, target: 500.0, multiplier: 1e5, overdispersion: OverdispersionMethod::None };
+    let input = FunnelInput {
+        kind: FunnelKind::Poisson,
+        values: &values,
+        counts: &counts,
+        denominators: &denominators,
+        target: 500.0,
+        multiplier: 1e5,
+        overdispersion: OverdispersionMethod::None,
+    };
     let plot = funnel_plot(&input).unwrap();
     assert_eq!(plot.positions, [FunnelPosition::Within, FunnelPosition::Above998, FunnelPosition::Below998, FunnelPosition::Within]);
     let at = plot.limits.iter().find(|l| l.upper_95.is_some() && l.denominator > 9_000.0).unwrap();

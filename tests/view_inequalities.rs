@@ -3,15 +3,14 @@
 
 mod common;
 
-
 use common::fingertips_layout::{fingertips_csv, FtRow};
+use common::oracle::*;
 use indicator_lens::chart::{preferred_size, render_svg};
 use indicator_lens::cli::run;
 use indicator_lens::ingest::LoadOptions;
 use indicator_lens::session::Session;
 use indicator_lens::stats::sii_point;
 use indicator_lens::view::{InequalitiesView, ViewError, ViewModel, ViewSpec};
-use common::oracle::*;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ncmp-year6-obesity-deprivation-deciles-fingertips-layout.csv");
 const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples/");
@@ -73,10 +72,8 @@ fn deciles_in_published_order_with_the_files_values_and_oracle_sii() {
 #[test]
 fn sii_through_the_view_equals_the_package_output() {
     let rows = read_rows("xlsx_sheets/testdata_SII__testdata_SII.csv");
-    let group: Vec<&Row> = rows
-        .iter()
-        .filter(|r| text(r, "TestDescription") == "default (e.g. life expectancy) - default parameters" && text(r, "Area") == "area1")
-        .collect();
+    let group: Vec<&Row> =
+        rows.iter().filter(|r| text(r, "TestDescription") == "default (e.g. life expectancy) - default parameters" && text(r, "Area") == "area1").collect();
     assert_eq!(group.len(), 10);
     // Written in reverse to show the order comes from the labels, not the rows.
     let mut ft: Vec<FtRow> = group
@@ -128,7 +125,11 @@ fn made_up(sex: &str, value: &str) -> FtRow {
 #[test]
 fn sex_splits_are_groups_without_sii() {
     let mut session = Session::new();
-    session.load("made-up.csv", fingertips_csv(&[made_up("Persons", "100"), made_up("Male", "120"), made_up("Female", "98")]).as_bytes(), &LoadOptions::default());
+    session.load(
+        "made-up.csv",
+        fingertips_csv(&[made_up("Persons", "100"), made_up("Male", "120"), made_up("Female", "98")]).as_bytes(),
+        &LoadOptions::default(),
+    );
     let view = inequalities(&session, ViewSpec { area: Some("E06000015".into()), ..ViewSpec::default() }).unwrap();
     let groups: Vec<(&str, &str, &str)> = view.groups.iter().map(|g| (g.category_type.as_str(), g.category.as_str(), g.compared_to_area.as_str())).collect();
     assert_eq!(groups, [("Sex", "Male", "Higher"), ("Sex", "Female", "Similar")]);

@@ -3,7 +3,6 @@
 
 mod common;
 
-
 use common::fingertips_layout::{fingertips_csv, FtRow};
 use indicator_lens::chart::{preferred_size, render_svg};
 use indicator_lens::cli::run;

@@ -122,9 +122,7 @@ pub fn need_from_prevalence(prevalence: &Prevalence, area: &str, disorder: Optio
                 return Err(format!("no estimate of {disorder} to measure the need of {area} by"));
             }
             let names = prevalence.areas.join(" + ");
-            issues.push(PrevalenceIssue::warning(format!(
-                "{area} has no population of its own: its need is the sum over every estimated area ({names})"
-            )));
+            issues.push(PrevalenceIssue::warning(format!("{area} has no population of its own: its need is the sum over every estimated area ({names})")));
             (rows.iter().map(|e| e.estimate).sum(), names)
         }
     };

@@ -223,20 +223,24 @@ impl<'a> Benchmarker<'a> {
             IntervalPosition::Overlapping if lower == benchmark_value || upper == benchmark_value => "touches",
             other => other.text(),
         };
-        let mut explanation = format!(
-            "{} CI {}–{} {} {} {}",
-            level.text(),
-            format_number(lower),
-            format_number(upper),
-            relation,
-            benchmark_name,
-            format_number(benchmark_value)
-        );
+        let mut explanation =
+            format!("{} CI {}–{} {} {} {}", level.text(), format_number(lower), format_number(upper), relation, benchmark_name, format_number(benchmark_value));
         if position != IntervalPosition::Overlapping {
             explanation.push_str("; ");
             explanation.push_str(polarity_text(polarity));
         }
-        BenchmarkOutcome { comparison, source, benchmark_value, benchmark_name, benchmark_method, polarity, level, explanation, published: String::new(), differs: false }
+        BenchmarkOutcome {
+            comparison,
+            source,
+            benchmark_value,
+            benchmark_name,
+            benchmark_method,
+            polarity,
+            level,
+            explanation,
+            published: String::new(),
+            differs: false,
+        }
     }
 
     /// "Not compared: no England value for 2019/20" and the like: the reason with the benchmark and period.

@@ -25,9 +25,7 @@ impl Benchmark {
         match trimmed.to_ascii_lowercase().as_str() {
             "" | "england" => Benchmark::England,
             "parent" | "region" => Benchmark::Parent,
-            _ if trimmed.contains(',') => Benchmark::Comparators(
-                trimmed.split(',').map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect(),
-            ),
+            _ if trimmed.contains(',') => Benchmark::Comparators(trimmed.split(',').map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect()),
             _ => Benchmark::Area(trimmed.to_owned()),
         }
     }
@@ -37,10 +35,7 @@ impl Benchmark {
         match self {
             Benchmark::England => "England".into(),
             Benchmark::Parent => "each area's parent (region)".into(),
-            Benchmark::Area(key) => dataset
-                .find_area(key)
-                .map(|id| dataset.areas[id as usize].name.clone())
-                .unwrap_or_else(|| key.clone()),
+            Benchmark::Area(key) => dataset.find_area(key).map(|id| dataset.areas[id as usize].name.clone()).unwrap_or_else(|| key.clone()),
             Benchmark::Comparators(codes) => format!("a comparator set of {} areas", codes.len()),
         }
     }
@@ -111,13 +106,7 @@ pub fn england_area(dataset: &Dataset) -> Option<u32> {
 }
 
 /// The benchmark's value for the group of a row whose parent is `parent`; None when the benchmark cannot be found at all.
-pub fn benchmark_value(
-    dataset: &Dataset,
-    groups: &ObservationGroups,
-    benchmark: &Benchmark,
-    key: &GroupKey,
-    parent: Option<u32>,
-) -> Option<BenchmarkValue> {
+pub fn benchmark_value(dataset: &Dataset, groups: &ObservationGroups, benchmark: &Benchmark, key: &GroupKey, parent: Option<u32>) -> Option<BenchmarkValue> {
     let single = |benchmark_area: Option<u32>| -> Option<BenchmarkValue> {
         let benchmark_area = benchmark_area?;
         let name = dataset.areas.get(benchmark_area as usize).map(|a| a.name.clone()).unwrap_or_default();
@@ -143,28 +132,13 @@ pub fn comparator_set_value(dataset: &Dataset, groups: &ObservationGroups, codes
         .collect();
     let n = members.len();
     if n == 0 {
-        return BenchmarkValue {
-            value: f64::NAN,
-            name: "comparator group (no members with values)".into(),
-            area: None,
-            method: BenchmarkMethod::GroupAverage,
-        };
+        return BenchmarkValue { value: f64::NAN, name: "comparator group (no members with values)".into(), area: None, method: BenchmarkMethod::GroupAverage };
     }
     if let Some(pooled) = pooled_value(dataset, key.0, &members) {
-        return BenchmarkValue {
-            value: pooled,
-            name: format!("comparator group ({n} areas, pooled)"),
-            area: None,
-            method: BenchmarkMethod::PooledCounts,
-        };
+        return BenchmarkValue { value: pooled, name: format!("comparator group ({n} areas, pooled)"), area: None, method: BenchmarkMethod::PooledCounts };
     }
     let average = members.iter().map(|o| o.value).sum::<f64>() / n as f64;
-    BenchmarkValue {
-        value: average,
-        name: format!("comparator group ({n} areas, average)"),
-        area: None,
-        method: BenchmarkMethod::GroupAverage,
-    }
+    BenchmarkValue { value: average, name: format!("comparator group ({n} areas, average)"), area: None, method: BenchmarkMethod::GroupAverage }
 }
 
 /// Pooled Σcount ÷ Σdenominator × multiplier, when every member has a count and denominator that reproduce its value.

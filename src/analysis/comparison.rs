@@ -147,7 +147,11 @@ impl Comparison {
                     "2nd worst" => 2,
                     _ => 1,
                 };
-                if high_is_good { from_best } else { 6 - from_best }
+                if high_is_good {
+                    from_best
+                } else {
+                    6 - from_best
+                }
             }
             _ => return None,
         };

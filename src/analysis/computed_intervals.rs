@@ -49,8 +49,7 @@ fn method_for(value_type: ValueType, multiplier: f64) -> Option<(Method, f64)> {
 /// Where `blank_value_is_missing` (a file with a value column, such as a Fingertips download), a row
 /// whose value is blank is a missing point (suppressed or not published): it is left without value or interval.
 pub fn fill_computed_intervals(dataset: &mut Dataset, file: Sym, blank_value_is_missing: bool) -> Vec<String> {
-    let methods: Vec<Option<(Method, f64)>> =
-        dataset.indicators.iter().map(|i| method_for(i.value_type, i.multiplier)).collect();
+    let methods: Vec<Option<(Method, f64)>> = dataset.indicators.iter().map(|i| method_for(i.value_type, i.multiplier)).collect();
     let mut used: BTreeMap<Method, usize> = BTreeMap::new();
     for row in dataset.rows_mut() {
         if row.file != file || row.interval_source != IntervalSource::None {
@@ -60,10 +59,9 @@ pub fn fill_computed_intervals(dataset: &mut Dataset, file: Sym, blank_value_is_
             continue;
         }
         let Some((method, multiplier)) = methods[row.indicator as usize] else { continue };
-        let (Ok(ci95), Ok(ci998)) = (
-            method.compute(row.count, row.denominator, 0.95, multiplier),
-            method.compute(row.count, row.denominator, 0.998, multiplier),
-        ) else {
+        let (Ok(ci95), Ok(ci998)) =
+            (method.compute(row.count, row.denominator, 0.95, multiplier), method.compute(row.count, row.denominator, 0.998, multiplier))
+        else {
             continue;
         };
         if row.value.is_nan() {

@@ -64,7 +64,8 @@ mod tests {
         ];
         let order = deprivation_order(&deciles).unwrap();
         assert_eq!(order, [1, 2, 3, 4, 5, 6, 7, 8, 9, 0]);
-        let quintiles = ["Most deprived quintile", "Second most deprived quintile", "Third quintile", "Second least deprived quintile", "Least deprived quintile"];
+        let quintiles =
+            ["Most deprived quintile", "Second most deprived quintile", "Third quintile", "Second least deprived quintile", "Least deprived quintile"];
         assert_eq!(deprivation_order(&quintiles).unwrap(), [0, 1, 2, 3, 4]);
         assert_eq!(deprivation_order(&["White", "Asian", "Black"]), None);
         assert_eq!(deprivation_order(&["Most deprived", "Most deprived"]), None);

@@ -36,10 +36,7 @@ impl Default for DirectionRule {
 impl DirectionRule {
     /// The rule in words, for the note under a table.
     pub fn text(&self) -> String {
-        let threshold = format!(
-            "a change of more than {}% of the comparator value (relative change)",
-            self.relative_change_percent
-        );
+        let threshold = format!("a change of more than {}% of the comparator value (relative change)", self.relative_change_percent);
         if self.ignore_intervals {
             return format!("Direction of travel: improved or worsened when {threshold}; otherwise stayed the same.");
         }
@@ -113,12 +110,7 @@ impl ValueWithInterval {
 }
 
 /// The direction from `comparator` to `latest` under `polarity` and `rule`, with the reason in words.
-pub fn direction_of_travel(
-    latest: ValueWithInterval,
-    comparator: Option<ValueWithInterval>,
-    polarity: Polarity,
-    rule: &DirectionRule,
-) -> (Direction, String) {
+pub fn direction_of_travel(latest: ValueWithInterval, comparator: Option<ValueWithInterval>, polarity: Polarity, rule: &DirectionRule) -> (Direction, String) {
     let Some(previous) = comparator.filter(|c| c.value.is_finite()) else {
         return (Direction::NoComparator, "no value for the comparator period".into());
     };
@@ -133,7 +125,13 @@ pub fn direction_of_travel(
                 let se_latest = (latest.upper95 - latest.lower95) / 3.92;
                 let se_previous = (previous.upper95 - previous.lower95) / 3.92;
                 let se = (se_latest.powi(2) + se_previous.powi(2)).sqrt();
-                let z = if se > 0.0 { change / se } else if change == 0.0 { 0.0 } else { f64::INFINITY * change.signum() };
+                let z = if se > 0.0 {
+                    change / se
+                } else if change == 0.0 {
+                    0.0
+                } else {
+                    f64::INFINITY * change.signum()
+                };
                 (z.abs() > 1.96, format!("{change_text}: z = {:.2} (significant beyond ±1.96)", z))
             }
             SignificanceTest::IntervalsOverlap => {
@@ -143,7 +141,13 @@ pub fn direction_of_travel(
             }
         }
     } else {
-        let relative = if previous.value != 0.0 { 100.0 * change / previous.value.abs() } else if change == 0.0 { 0.0 } else { f64::INFINITY };
+        let relative = if previous.value != 0.0 {
+            100.0 * change / previous.value.abs()
+        } else if change == 0.0 {
+            0.0
+        } else {
+            f64::INFINITY
+        };
         let moved = relative.abs() > rule.relative_change_percent;
         (moved, format!("{change_text}: {:+.1}% change (threshold ±{}%)", relative, rule.relative_change_percent))
     };

@@ -235,16 +235,12 @@ pub fn funnel_plot(input: &FunnelInput<'_>) -> Result<FunnelPlot, String> {
             let rate = FunnelStatistic::Rate { rate_type: RateType::Crude, years_of_data: 1.0 };
             let rows: Vec<_> = event_grid(theta * min_d * 0.9, theta * max_d * 1.05).into_iter().map(|x| funnel_row(rate, x, theta, m, 1.0)).collect();
             let curve = |k: usize, limit: fn(&crate::stats::FunnelRow) -> f64| {
-                let mut points: Vec<(f64, f64)> = rows.iter().map(|r| (r.denominators[k], limit(r))).filter(|p| p.0.is_finite() && p.0 > 0.0 && p.1.is_finite()).collect();
+                let mut points: Vec<(f64, f64)> =
+                    rows.iter().map(|r| (r.denominators[k], limit(r))).filter(|p| p.0.is_finite() && p.0 > 0.0 && p.1.is_finite()).collect();
                 points.sort_by(|a, b| a.0.total_cmp(&b.0));
                 points
             };
-            let curves = [
-                curve(0, |r| r.lower_2s_limit),
-                curve(1, |r| r.upper_2s_limit),
-                curve(2, |r| r.lower_3s_limit),
-                curve(3, |r| r.upper_3s_limit),
-            ];
+            let curves = [curve(0, |r| r.lower_2s_limit), curve(1, |r| r.upper_2s_limit), curve(2, |r| r.lower_3s_limit), curve(3, |r| r.upper_3s_limit)];
             let limits = geometric(min_d * 0.9, max_d * 1.05, 120)
                 .into_iter()
                 .map(|d| FunnelLimitPoint {

@@ -150,12 +150,24 @@ mod tests {
     fn quintiles(years: &[(i32, [f64; 5])], denominators: Option<[f64; 5]>) -> Dataset {
         let mut ds = Dataset::new();
         let indicator = ds.indicator_id(Indicator::new("1", "Obesity"));
-        let area = ds.area_id(Area { code: "E06000015".into(), name: "Derby".into(), kind: AreaKind::Other, area_type: String::new(), parent_code: String::new(), parent_name: String::new() });
+        let area = ds.area_id(Area {
+            code: "E06000015".into(),
+            name: "Derby".into(),
+            kind: AreaKind::Other,
+            area_type: String::new(),
+            parent_code: String::new(),
+            parent_name: String::new(),
+        });
         let file = ds.strings.intern("f.csv");
         let kind = ds.strings.intern("Deprivation quintiles");
         let labels = ["Most deprived quintile", "Second most deprived quintile", "Third quintile", "Second least deprived quintile", "Least deprived quintile"];
         for &(year, values) in years {
-            let period = ds.period_id(Period { label: year.to_string(), start: CalendarDate::new(year, 1, 1), end: CalendarDate::new(year, 12, 31), kind: PeriodKind::CalendarYear });
+            let period = ds.period_id(Period {
+                label: year.to_string(),
+                start: CalendarDate::new(year, 1, 1),
+                end: CalendarDate::new(year, 12, 31),
+                kind: PeriodKind::CalendarYear,
+            });
             // Least deprived first in the file: the order comes from the labels.
             for i in (0..5).rev() {
                 let category = ds.strings.intern(labels[i]);
@@ -214,8 +226,14 @@ mod tests {
         let ds = quintiles(&[(2019, [30.0, 25.0, 20.0, 15.0, 10.0])], None);
         let mut group = ds.row(0).clone();
         let (comparison, reason) = compare_with_area(ConfidenceLevel::default(), Polarity::LowIsGood, &group, None);
-        assert_eq!((comparison, reason.as_str()), (Comparison::NotCompared(NotComparedReason::NoBenchmarkValue), "Not compared: the area has no overall value"));
-        assert_eq!(compare_with_area(ConfidenceLevel::default(), Polarity::LowIsGood, &group, Some(20.0)).0, Comparison::NotCompared(NotComparedReason::NoInterval));
+        assert_eq!(
+            (comparison, reason.as_str()),
+            (Comparison::NotCompared(NotComparedReason::NoBenchmarkValue), "Not compared: the area has no overall value")
+        );
+        assert_eq!(
+            compare_with_area(ConfidenceLevel::default(), Polarity::LowIsGood, &group, Some(20.0)).0,
+            Comparison::NotCompared(NotComparedReason::NoInterval)
+        );
         (group.lower95, group.upper95) = (8.0, 12.0);
         let (comparison, reason) = compare_with_area(ConfidenceLevel::default(), Polarity::LowIsGood, &group, Some(20.0));
         assert_eq!(comparison, Comparison::Better);

@@ -130,7 +130,8 @@ pub fn kpi_facts(dataset: &Dataset, benchmarker: &Benchmarker, series: &[usize],
         c => format!("{}: {}", c.label(), outcome.explanation),
     };
     // Recent trend on the series up to the period shown.
-    let upto: Vec<usize> = series.iter().copied().take_while(|&r| dataset.periods[dataset.row(r).period as usize] <= dataset.periods[o.period as usize]).collect();
+    let upto: Vec<usize> =
+        series.iter().copied().take_while(|&r| dataset.periods[dataset.row(r).period as usize] <= dataset.periods[o.period as usize]).collect();
     let trend = recent_trend(dataset, &upto, polarity, choices.trend_method);
     facts.recent_trend = trend.trend;
     facts.why.recent_trend = format!("{}: {}", trend.trend.label(), trend.reason);
@@ -232,12 +233,24 @@ mod tests {
         let mut indicator = Indicator::new("w1", "Waiting list");
         indicator.polarity = Polarity::LowIsGood;
         let indicator = ds.indicator_id(indicator);
-        let area = ds.area_id(Area { code: String::new(), name: "Derby".into(), kind: AreaKind::Other, area_type: String::new(), parent_code: String::new(), parent_name: String::new() });
+        let area = ds.area_id(Area {
+            code: String::new(),
+            name: "Derby".into(),
+            kind: AreaKind::Other,
+            area_type: String::new(),
+            parent_code: String::new(),
+            parent_name: String::new(),
+        });
         let file = ds.strings.intern("kpi.csv");
         for (i, &value) in values.iter().enumerate() {
             let period = if monthly {
                 let (year, month) = (2018 + (i as i32 + 3) / 12, ((i + 3) % 12 + 1) as u8);
-                Period { label: format!("{year}-{month:02}"), start: CalendarDate::new(year, month, 1), end: CalendarDate::new(year, month, 28), kind: PeriodKind::Month }
+                Period {
+                    label: format!("{year}-{month:02}"),
+                    start: CalendarDate::new(year, month, 1),
+                    end: CalendarDate::new(year, month, 28),
+                    kind: PeriodKind::Month,
+                }
             } else {
                 let year = 2010 + i as i32;
                 Period { label: year.to_string(), start: CalendarDate::new(year, 1, 1), end: CalendarDate::new(year, 12, 31), kind: PeriodKind::CalendarYear }

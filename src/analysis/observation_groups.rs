@@ -8,14 +8,7 @@ pub type GroupKey = (u32, u32, Sym, Sym, Sym, Sym);
 
 /// The group key of an observation.
 pub fn group_key(observation: &Observation) -> GroupKey {
-    (
-        observation.indicator,
-        observation.period,
-        observation.sex,
-        observation.age,
-        observation.category_type,
-        observation.category,
-    )
+    (observation.indicator, observation.period, observation.sex, observation.age, observation.category_type, observation.category)
 }
 
 /// Row numbers by group, then by area.

@@ -108,11 +108,7 @@ fn rate_share(rate: &RateInput) -> (Estimate, IntervalBasis) {
     }
     if rate.sample_size.is_finite() && rate.sample_size >= 1.0 {
         let cases = share * rate.sample_size;
-        let estimate = Estimate {
-            value: share,
-            lower: wilson_lower(cases, rate.sample_size, 0.95),
-            upper: wilson_upper(cases, rate.sample_size, 0.95),
-        };
+        let estimate = Estimate { value: share, lower: wilson_lower(cases, rate.sample_size, 0.95), upper: wilson_upper(cases, rate.sample_size, 0.95) };
         return (estimate, IntervalBasis::SurveySampleSize);
     }
     (Estimate { value: share, lower: f64::NAN, upper: f64::NAN }, IntervalBasis::None)
@@ -129,10 +125,7 @@ fn valid_rates(rates: &[RateInput], issues: &mut Vec<PrevalenceIssue>) -> Vec<Ra
         } else if share < 0.0 {
             issues.push(PrevalenceIssue::error(format!("{what} is negative ({})", rate.value)));
         } else if share > 1.0 {
-            issues.push(PrevalenceIssue::error(format!(
-                "{what} is {}% of people, above 100%: check the rate's unit (per 100, 1,000 …)",
-                share * 100.0
-            )));
+            issues.push(PrevalenceIssue::error(format!("{what} is {}% of people, above 100%: check the rate's unit (per 100, 1,000 …)", share * 100.0)));
         } else if rate.lower.is_finite() && rate.upper.is_finite() && !(rate.lower <= rate.value && rate.value <= rate.upper) {
             issues.push(PrevalenceIssue::error(format!("{what}: its limits {}–{} do not contain it", rate.lower, rate.upper)));
         } else {
@@ -148,7 +141,11 @@ fn population_in(populations: &[PopulationInput], area: &str, band: &AgeBand, se
     let rows: Vec<&PopulationInput> = if is_persons(sex) {
         let persons: Vec<&PopulationInput> = of_area.clone().filter(|p| is_persons(&p.sex)).collect();
         // No persons rows: males and females together make the persons population.
-        if persons.is_empty() { of_area.collect() } else { persons }
+        if persons.is_empty() {
+            of_area.collect()
+        } else {
+            persons
+        }
     } else {
         of_area.filter(|p| p.sex.trim().eq_ignore_ascii_case(sex.trim())).collect()
     };
@@ -316,10 +313,8 @@ fn add_totals(result: &mut Prevalence, bands: &[AgeBand], groups: &[(String, Str
                 continue; // an error was reported for the missing band
             }
             let people: f64 = rows.iter().map(|e| e.population).sum();
-            let parts: Vec<Estimate> = rows
-                .iter()
-                .map(|e| Estimate { value: e.estimate, lower: e.lower.unwrap_or(f64::NAN), upper: e.upper.unwrap_or(f64::NAN) })
-                .collect();
+            let parts: Vec<Estimate> =
+                rows.iter().map(|e| Estimate { value: e.estimate, lower: e.lower.unwrap_or(f64::NAN), upper: e.upper.unwrap_or(f64::NAN) }).collect();
             let band_labels = rows.iter().map(|e| e.age_band.clone()).collect();
             let total = estimate_row(&area, &label, sex, disorder, people, sum_independent(&parts), band_labels, true);
             result.estimates.push(total);

@@ -71,10 +71,7 @@ pub fn prevalence_inputs(dataset: &Dataset) -> PrevalenceInputs {
         let stated = matches!(indicator.value_type, ValueType::Proportion | ValueType::Rate) && indicator.multiplier.is_finite();
         if !stated && !unit_warned {
             unit_warned = true;
-            inputs.issues.push(PrevalenceIssue::warning(format!(
-                "the rates of {} do not say their unit: read as percentages",
-                dataset.text(observation.file)
-            )));
+            inputs.issues.push(PrevalenceIssue::warning(format!("the rates of {} do not say their unit: read as percentages", dataset.text(observation.file))));
         }
         let period = dataset.periods[observation.period as usize].label.clone();
         if !rate_periods.contains(&period) {

@@ -31,10 +31,8 @@ pub fn reconcile(mut outcome: BenchmarkOutcome, published: &str) -> BenchmarkOut
     };
     match (outcome.comparison, label) {
         (Comparison::NotCompared(reason), label) if cannot_recompute(reason) && label.is_compared() => {
-            outcome.explanation = format!(
-                "published by the file: “{published}” (cannot be recomputed here: {})",
-                outcome.explanation.trim_start_matches("Not compared: ")
-            );
+            outcome.explanation =
+                format!("published by the file: “{published}” (cannot be recomputed here: {})", outcome.explanation.trim_start_matches("Not compared: "));
             outcome.comparison = label;
             outcome.source = ComparisonSource::Published;
         }

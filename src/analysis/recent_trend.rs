@@ -4,10 +4,7 @@
 //! ratios and means) for a significant slope that keeps its sign leaving out each point, labelled by polarity.
 
 use crate::model::{Dataset, Period, Polarity, ValueType};
-use crate::stats::{
-    chi_square_trend_counts, ordinary_slope, slope_sign_stable, standard_error_from_95, weighted_trend, without,
-    TREND_CHI_SQUARE_CRITICAL,
-};
+use crate::stats::{chi_square_trend_counts, ordinary_slope, slope_sign_stable, standard_error_from_95, weighted_trend, without, TREND_CHI_SQUARE_CRITICAL};
 use serde::{Deserialize, Serialize};
 
 pub use super::trend_label::RecentTrend;
@@ -86,15 +83,10 @@ fn choose_test(value_type: ValueType, method: TrendMethod, evidence: Option<&str
             Some(evidence) => format!("the value type is {} ({evidence})", value_type_words(value_type)),
             None => format!("the value type is {}", value_type_words(value_type)),
         },
-        (_, ValueType::Unknown) => format!(
-            "it was chosen in the settings (the value type was not known from the file; by default it would use the {})",
-            by_type.name()
-        ),
-        (_, _) => format!(
-            "it was chosen in the settings (the value type is {}, which by default uses the {})",
-            value_type_words(value_type),
-            by_type.name()
-        ),
+        (_, ValueType::Unknown) => {
+            format!("it was chosen in the settings (the value type was not known from the file; by default it would use the {})", by_type.name())
+        }
+        (_, _) => format!("it was chosen in the settings (the value type is {}, which by default uses the {})", value_type_words(value_type), by_type.name()),
     };
     let test = match method {
         TrendMethod::Auto => by_type,
@@ -235,10 +227,7 @@ fn assess_points(points: &[TrendPoint], labels: &[&str], polarity: Polarity, tes
             }
             let all = labels_where(points, labels, |p| p.count == p.denominator);
             if !all.is_empty() {
-                return RecentTrendResult::cannot(format!(
-                    "the count equals its denominator (100%) in {}, which cannot be tested",
-                    joined(&all)
-                ));
+                return RecentTrendResult::cannot(format!("the count equals its denominator (100%) in {}, which cannot be tested", joined(&all)));
             }
             let none = labels_where(points, labels, |p| p.count == 0.0);
             if !none.is_empty() {
@@ -257,10 +246,7 @@ fn assess_points(points: &[TrendPoint], labels: &[&str], polarity: Polarity, tes
             }
             let flat = labels_where(points, labels, |p| p.upper95 <= p.lower95);
             if !flat.is_empty() {
-                return RecentTrendResult::cannot(format!(
-                    "the 95% interval of {} has no width, so it cannot weight the regression",
-                    joined(&flat)
-                ));
+                return RecentTrendResult::cannot(format!("the 95% interval of {} has no width, so it cannot weight the regression", joined(&flat)));
             }
         }
     }
@@ -343,10 +329,7 @@ fn series_trend(
         return RecentTrendResult::cannot(problem);
     }
     if points.len() < TREND_POINTS {
-        return RecentTrendResult::cannot(format!(
-            "needs the {TREND_POINTS} most recent yearly points; the series has {}",
-            points.len()
-        ));
+        return RecentTrendResult::cannot(format!("needs the {TREND_POINTS} most recent yearly points; the series has {}", points.len()));
     }
     if let Some(problem) = periods.windows(2).find_map(|pair| break_between(&pair[0], &pair[1])) {
         return RecentTrendResult::cannot(problem);
@@ -380,8 +363,8 @@ pub fn recent_trend(dataset: &Dataset, rows: &[usize], polarity: Polarity, metho
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::PeriodKind;
     use crate::model::CalendarDate;
+    use crate::model::PeriodKind;
 
     fn period(label: &str, start: (i32, u8), end: (i32, u8), kind: PeriodKind) -> Period {
         Period { label: label.into(), start: CalendarDate::new(start.0, start.1, 1), end: CalendarDate::new(end.0, end.1, 28), kind }

@@ -24,14 +24,7 @@ pub struct SeriesKey {
 pub fn all_series(dataset: &Dataset) -> BTreeMap<SeriesKey, Vec<usize>> {
     let mut series: BTreeMap<SeriesKey, Vec<usize>> = BTreeMap::new();
     for (row, o) in dataset.rows().enumerate() {
-        let key = SeriesKey {
-            indicator: o.indicator,
-            area: o.area,
-            sex: o.sex,
-            age: o.age,
-            category_type: o.category_type,
-            category: o.category,
-        };
+        let key = SeriesKey { indicator: o.indicator, area: o.area, sex: o.sex, age: o.age, category_type: o.category_type, category: o.category };
         series.entry(key).or_default().push(row);
     }
     for rows in series.values_mut() {

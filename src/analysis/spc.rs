@@ -167,8 +167,20 @@ pub fn assurance(limits: &XmrLimits, target: Option<f64>, improvement: Improveme
     let Some(target) = target.filter(|t| t.is_finite()) else { return Assurance::None };
     match improvement {
         Improvement::Neutral => Assurance::None,
-        _ if target > limits.upper => if improvement == Improvement::Increase { Assurance::Fail } else { Assurance::Pass },
-        _ if target < limits.lower => if improvement == Improvement::Increase { Assurance::Pass } else { Assurance::Fail },
+        _ if target > limits.upper => {
+            if improvement == Improvement::Increase {
+                Assurance::Fail
+            } else {
+                Assurance::Pass
+            }
+        }
+        _ if target < limits.lower => {
+            if improvement == Improvement::Increase {
+                Assurance::Pass
+            } else {
+                Assurance::Fail
+            }
+        }
         _ => Assurance::HitAndMiss,
     }
 }
@@ -196,23 +208,14 @@ pub fn spc(values: &[f64], options: &SpcOptions) -> Result<SpcResult, StatsError
         let baseline = &members[..options.baseline_points.unwrap_or(members.len()).min(members.len())];
         let limits = xmr_limits(baseline, options.screen_outliers)?;
         if members.len() < MINIMUM_POINTS {
-            warnings.push(format!(
-                "group {} has {} points: limits are trial limits until there are {MINIMUM_POINTS}",
-                group + 1,
-                members.len()
-            ));
+            warnings.push(format!("group {} has {} points: limits are trial limits until there are {MINIMUM_POINTS}", group + 1, members.len()));
         }
         for (value, rule) in members.iter().zip(special_causes_with(members, &limits, &options.rules)) {
             points.push(SpcPoint { value: *value, group, limits, rule, variation: variation_of(rule, options.improvement) });
         }
     }
     let last = points.last().ok_or(StatsError::TooFewValues { needed: 2, found: 0 })?;
-    Ok(SpcResult {
-        variation_icon: last.variation,
-        assurance: assurance(&last.limits, options.target, options.improvement),
-        points,
-        warnings,
-    })
+    Ok(SpcResult { variation_icon: last.variation, assurance: assurance(&last.limits, options.target, options.improvement), points, warnings })
 }
 
 #[cfg(test)]

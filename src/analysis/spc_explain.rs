@@ -59,11 +59,7 @@ pub fn point_reason(result: &SpcResult, at: usize, rules: &SpcRules, label: &dyn
     let value = |i: usize| result.points[i].value;
     let v = format_number(point.value);
     match point.rule {
-        None => format!(
-            "{heading}: {v} is within the limits {}–{} and no run rule fired",
-            format_number(limits.lower),
-            format_number(limits.upper)
-        ),
+        None => format!("{heading}: {v} is within the limits {}–{} and no run rule fired", format_number(limits.lower), format_number(limits.upper)),
         Some(SpecialCauseRule::AboveUpperLimit) => format!(
             "{heading}: {v} is above the upper limit {} (mean {} + 2.66 × mean moving range {})",
             format_number(limits.upper),

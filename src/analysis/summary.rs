@@ -42,13 +42,7 @@ pub struct SummaryRow {
 }
 
 /// Summarises each of `indicators` for `area` (or each indicator's first non-England area), by `polarity_of`.
-pub fn summarise(
-    dataset: &Dataset,
-    indicators: &[u32],
-    area: Option<u32>,
-    polarity_of: &dyn Fn(u32) -> Polarity,
-    rule: &DirectionRule,
-) -> Vec<SummaryRow> {
+pub fn summarise(dataset: &Dataset, indicators: &[u32], area: Option<u32>, polarity_of: &dyn Fn(u32) -> Polarity, rule: &DirectionRule) -> Vec<SummaryRow> {
     let mut rows_out = Vec::new();
     for &indicator in indicators {
         let observations: Vec<_> = dataset.rows().filter(|o| o.indicator == indicator && o.category_type == Sym(0)).collect();

@@ -178,10 +178,7 @@ mod tests {
         assert_eq!(parse_target(">= 95"), TargetRule::Fixed { bound: Bound::AtLeast, value: 95.0 });
         assert_eq!(parse_target("At least 80%"), TargetRule::Fixed { bound: Bound::AtLeast, value: 80.0 });
         assert_eq!(parse_target("> national average"), TargetRule::NationalAverage { bound: Bound::Above, reference: None });
-        assert_eq!(
-            parse_target("At least national average (4.7% 2014)"),
-            TargetRule::NationalAverage { bound: Bound::AtLeast, reference: Some(4.7) }
-        );
+        assert_eq!(parse_target("At least national average (4.7% 2014)"), TargetRule::NationalAverage { bound: Bound::AtLeast, reference: Some(4.7) });
         assert_eq!(parse_target("spring"), TargetRule::Unrecognised);
         assert_eq!(parse_target("National average plus a bit"), TargetRule::Unrecognised);
     }

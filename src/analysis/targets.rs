@@ -204,7 +204,8 @@ pub fn evaluate_targets(dataset: &Dataset, rows: &[usize], polarity: Polarity) -
                 }
                 TargetRule::ImprovementOnPreviousYear { .. } => {
                     let a_year_before = CalendarDate::new(period.start.year - 1, period.start.month, period.start.day);
-                    let previous = rows.iter().copied().find(|&r| period_of(r).start == a_year_before && period_of(r).length_months() == period.length_months());
+                    let previous =
+                        rows.iter().copied().find(|&r| period_of(r).start == a_year_before && period_of(r).length_months() == period.length_months());
                     match (previous.map(|r| (r, dataset.row(r).value)).filter(|(_, v)| v.is_finite()), polarity) {
                         (None, _) => Err("no value for the same period a year earlier".into()),
                         (Some(_), Polarity::NoJudgement | Polarity::Unknown) => Err("polarity needed to say what improvement is".into()),

@@ -11,10 +11,9 @@ pub(super) fn period_problem(period: &Period) -> Option<String> {
         PeriodKind::MultiYear if period.length_months() == 12 => None, // e.g. an academic year `Sep 2017 - Aug 2018`
         PeriodKind::Quarter => Some(format!("quarterly data are not tested ({label} is a quarter): recent trends need yearly periods")),
         PeriodKind::Month => Some(format!("monthly data are not tested ({label} is a month): recent trends need yearly periods")),
-        PeriodKind::MultiYear if period.length_months() < 12 => Some(format!(
-            "{label} is shorter than a year ({} months): recent trends need yearly periods",
-            period.length_months()
-        )),
+        PeriodKind::MultiYear if period.length_months() < 12 => {
+            Some(format!("{label} is shorter than a year ({} months): recent trends need yearly periods", period.length_months()))
+        }
         PeriodKind::MultiYear => Some(format!(
             "recent trends need single periods of one year (calendar, financial or academic years); {label} covers {} \
              years, and pooled or rolling multi-year periods overlap, so they are not tested",

@@ -66,9 +66,7 @@ pub fn draw_access_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, vie
     };
     let planned = points(view.points.iter().map(|p| p.planned_share).collect());
     chart.draw_series(LineSeries::new(planned.clone(), PLANNED.stroke_width(2))).map_err(ChartError::from_drawing)?;
-    chart
-        .draw_series(planned.iter().map(|(x, y)| TriangleMarker::new((x.clone(), *y), 6, PLANNED.filled())))
-        .map_err(ChartError::from_drawing)?;
+    chart.draw_series(planned.iter().map(|(x, y)| TriangleMarker::new((x.clone(), *y), 6, PLANNED.filled()))).map_err(ChartError::from_drawing)?;
     let seen = points(view.points.iter().map(|p| p.access_share).collect());
     chart.draw_series(LineSeries::new(seen.clone(), SEEN.stroke_width(2))).map_err(ChartError::from_drawing)?;
     chart.draw_series(seen.iter().map(|(x, y)| Circle::new((x.clone(), *y), 5, SEEN.filled()))).map_err(ChartError::from_drawing)?;
@@ -80,7 +78,9 @@ pub fn draw_access_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, vie
             tooltip(&[
                 format!("{} — {}", view.area, p.period),
                 format!("Seen {} ({} of need); planned {} ({})", number(p.seen), pct(p.access_share), number(p.planned), pct(p.planned_share)),
-                p.gap_to_target.map(|g| if g > 0.0 { format!("{g:.0} short of the target") } else { format!("{:.0} above the target", -g) }).unwrap_or_default(),
+                p.gap_to_target
+                    .map(|g| if g > 0.0 { format!("{g:.0} short of the target") } else { format!("{:.0} above the target", -g) })
+                    .unwrap_or_default(),
                 p.note.clone(),
             ])
         });

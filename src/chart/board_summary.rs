@@ -2,8 +2,8 @@
 //! the off-target line and the rule used.
 
 use super::colour::{parse_hex, text_colour_on};
-use super::text_fit::fit_text;
 use super::marks::MarkSink;
+use super::text_fit::fit_text;
 use super::ChartError;
 use crate::view::BoardSummaryView;
 use plotters::coord::Shift;
@@ -31,7 +31,12 @@ pub fn draw_board_summary_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shif
         root.draw(&Rectangle::new([(x, 40), (x + w, 80)], fill.filled())).map_err(ChartError::from_drawing)?;
         let (bx, by) = root.get_base_pixel();
         sink.push((bx + x, by + 40), (bx + x + w, by + 80), || {
-            let names: Vec<String> = view.rows.iter().filter(|r| r.direction == count.direction).map(|r| format!("{} ({} → {})", r.indicator, r.comparator_period, r.period)).collect();
+            let names: Vec<String> = view
+                .rows
+                .iter()
+                .filter(|r| r.direction == count.direction)
+                .map(|r| format!("{} ({} → {})", r.indicator, r.comparator_period, r.period))
+                .collect();
             format!("{} {}: {}\n{}", count.count, count.direction.text(), names.join("; "), view.rule)
         });
         root.draw(&Rectangle::new([(x, 40), (x + w, 80)], WHITE.stroke_width(2))).map_err(ChartError::from_drawing)?;

@@ -19,13 +19,7 @@ pub fn suggested_compare_areas_height(view: &CompareAreasView) -> u32 {
 
 /// The value range to show: zero (or the lowest limit), up to the highest limit or benchmark, padded.
 fn value_range(view: &CompareAreasView) -> (f64, f64) {
-    let numbers = view
-        .bars
-        .iter()
-        .flat_map(|b| [b.value, b.lower, b.upper])
-        .chain(std::iter::once(view.benchmark_value))
-        .flatten()
-        .filter(|v| v.is_finite());
+    let numbers = view.bars.iter().flat_map(|b| [b.value, b.lower, b.upper]).chain(std::iter::once(view.benchmark_value)).flatten().filter(|v| v.is_finite());
     let (low, high) = numbers.fold((0.0f64, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
     if !high.is_finite() || high <= low {
         return (low.min(0.0), low.max(0.0) + 1.0);

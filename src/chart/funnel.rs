@@ -83,12 +83,7 @@ pub fn draw_funnel_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, vie
         sink.push_area_point((&p.code, &p.name), chart.backend_coord(&(p.denominator, p.value)), radius, || point_tooltip(view, p));
     }
     let font: TextStyle = ("sans-serif", 12).into_font().into();
-    let note = format!(
-        "Line: {} {} | grey 95%, black 99.8% limits: {}",
-        view.target_name,
-        format_number(view.target),
-        view.method
-    );
+    let note = format!("Line: {} {} | grey 95%, black 99.8% limits: {}", view.target_name, format_number(view.target), view.method);
     note_area.draw(&Text::new(note, (10, 4), font)).map_err(ChartError::from_drawing)?;
     draw_legend(&legend_area, "Areas:", &view.position_legend())
 }

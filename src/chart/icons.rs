@@ -29,7 +29,12 @@ fn not_shown<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, at: (i32, i32)) 
 
 /// The variation icon: a circle in the variation's colour; common cause holds a grey zigzag, a special cause
 /// the letter H (high) or L (low) of the latest point's side.
-pub fn draw_variation_icon<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, icon: Option<VariationIcon>, at: (i32, i32), radius: i32) -> Result<(), ChartError> {
+pub fn draw_variation_icon<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    icon: Option<VariationIcon>,
+    at: (i32, i32),
+    radius: i32,
+) -> Result<(), ChartError> {
     let Some(icon) = icon else { return not_shown(area, at) };
     let colour = parse_hex(icon.colour);
     area.draw(&Circle::new(at, radius, WHITE.filled())).map_err(ChartError::from_drawing)?;
@@ -45,7 +50,12 @@ pub fn draw_variation_icon<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, ic
 
 /// The assurance icon: P on blue (pass), F on orange (fail), a grey zigzag crossing a line (hit and miss),
 /// or a grey empty circle (no assurance: no target or direction).
-pub fn draw_assurance_icon<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, assurance: Option<AssuranceIcon>, at: (i32, i32), radius: i32) -> Result<(), ChartError> {
+pub fn draw_assurance_icon<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    assurance: Option<AssuranceIcon>,
+    at: (i32, i32),
+    radius: i32,
+) -> Result<(), ChartError> {
     let Some(assurance) = assurance else { return not_shown(area, at) };
     let colour = match assurance {
         AssuranceIcon::Pass => PASS,
@@ -69,13 +79,27 @@ pub fn draw_assurance_icon<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, as
 }
 
 /// The recent-trend arrow: up or down (shaft and head), a flat double-headed line, or n/a.
-pub fn draw_trend_arrow<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, arrow: TrendArrow, colour: &str, at: (i32, i32), size: i32) -> Result<(), ChartError> {
+pub fn draw_trend_arrow<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    arrow: TrendArrow,
+    colour: &str,
+    at: (i32, i32),
+    size: i32,
+) -> Result<(), ChartError> {
     let ink = parse_hex(colour);
     let (x, y, h) = (at.0, at.1, size);
     let shapes: Vec<Vec<(i32, i32)>> = match arrow {
-        TrendArrow::Up => vec![vec![(x, y + h), (x, y - h + 3)], vec![(x - h / 2 - 1, y - h / 3), (x, y - h), (x + h / 2 + 1, y - h / 3), (x - h / 2 - 1, y - h / 3)]],
-        TrendArrow::Down => vec![vec![(x, y - h), (x, y + h - 3)], vec![(x - h / 2 - 1, y + h / 3), (x, y + h), (x + h / 2 + 1, y + h / 3), (x - h / 2 - 1, y + h / 3)]],
-        TrendArrow::Flat => vec![vec![(x - h, y), (x + h, y)], vec![(x + h - 4, y - 4), (x + h, y), (x + h - 4, y + 4)], vec![(x - h + 4, y - 4), (x - h, y), (x - h + 4, y + 4)]],
+        TrendArrow::Up => {
+            vec![vec![(x, y + h), (x, y - h + 3)], vec![(x - h / 2 - 1, y - h / 3), (x, y - h), (x + h / 2 + 1, y - h / 3), (x - h / 2 - 1, y - h / 3)]]
+        }
+        TrendArrow::Down => {
+            vec![vec![(x, y - h), (x, y + h - 3)], vec![(x - h / 2 - 1, y + h / 3), (x, y + h), (x + h / 2 + 1, y + h / 3), (x - h / 2 - 1, y + h / 3)]]
+        }
+        TrendArrow::Flat => vec![
+            vec![(x - h, y), (x + h, y)],
+            vec![(x + h - 4, y - 4), (x + h, y), (x + h - 4, y + 4)],
+            vec![(x - h + 4, y - 4), (x - h, y), (x - h + 4, y + 4)],
+        ],
         TrendArrow::None => return not_shown(area, at),
     };
     for (i, shape) in shapes.into_iter().enumerate() {

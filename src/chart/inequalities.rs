@@ -27,7 +27,11 @@ fn group_tooltip(view: &InequalitiesView, group: &InequalityGroup) -> String {
         Some(v) => format!("{} {}{unit}", view.area_name, format_number(v)),
         None => view.area_name.clone(),
     };
-    let why = if group.reason.is_empty() || group.reason.starts_with(&group.compared_to_area) { group.reason.clone() } else { format!("{}: {}", group.compared_to_area, group.reason) };
+    let why = if group.reason.is_empty() || group.reason.starts_with(&group.compared_to_area) {
+        group.reason.clone()
+    } else {
+        format!("{}: {}", group.compared_to_area, group.reason)
+    };
     tooltip(&[
         format!("{} ({})", group.category, group.category_type),
         format!("{} — {}: {value}{interval}", view.area_name, view.period),
@@ -43,21 +47,14 @@ pub fn draw_inequalities<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view
 
 /// Draws the chart as `draw_inequalities` does, recording a mark per category bar (top to bottom) in `sink`;
 /// a category with no value gets a narrow mark at the axis so its blank row still explains itself.
-pub fn draw_inequalities_marked<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    view: &InequalitiesView,
-    sink: &mut MarkSink,
-) -> Result<(), ChartError> {
+pub fn draw_inequalities_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &InequalitiesView, sink: &mut MarkSink) -> Result<(), ChartError> {
     root.fill(&WHITE).map_err(ChartError::from_drawing)?;
     let (width, height) = root.dim_in_pixel();
     let mut notes: Vec<String> = Vec::new();
     match (&view.sii, &view.rii) {
-        (Some(sii), Some(rii)) => notes.push(format!(
-            "SII {:.3}, RII {:.3} ({}); no interval: see the table",
-            sii.value,
-            rii.value,
-            view.sii_category_type.as_deref().unwrap_or("")
-        )),
+        (Some(sii), Some(rii)) => {
+            notes.push(format!("SII {:.3}, RII {:.3} ({}); no interval: see the table", sii.value, rii.value, view.sii_category_type.as_deref().unwrap_or("")))
+        }
         _ => notes.push(view.sii_note.chars().take(120).collect()),
     }
     if view.sii_over_time.len() > 1 {

@@ -20,8 +20,17 @@ const HEADER_HEIGHT: i32 = 30;
 const NOTE_HEIGHT: i32 = 16;
 
 /// Fixed column widths after the indicator column: area, period, value, comparison, trend, direction, target, variation, assurance.
-const FIXED: [(&str, i32); 9] =
-    [("Area", 130), ("Period", 80), ("Value (95% CI)", 130), ("Compared", 95), ("Trend", 50), ("Direction", 105), ("Target", 90), ("Variation", 65), ("Assurance", 70)];
+const FIXED: [(&str, i32); 9] = [
+    ("Area", 130),
+    ("Period", 80),
+    ("Value (95% CI)", 130),
+    ("Compared", 95),
+    ("Trend", 50),
+    ("Direction", 105),
+    ("Target", 90),
+    ("Variation", 65),
+    ("Assurance", 70),
+];
 
 /// Height at which every row and note of the summary has room.
 pub fn suggested_kpi_summary_height(view: &KpiSummaryView) -> u32 {
@@ -107,14 +116,27 @@ pub fn draw_kpi_summary_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>
             Some(status) => status.text().to_owned(),
             None => "no target".into(),
         };
-        let plain = [(0, row.indicator.clone()), (1, row.area_name.clone()), (2, row.period.clone()), (3, value_text), (6, row.direction.text().to_owned()), (7, target_text)];
+        let plain = [
+            (0, row.indicator.clone()),
+            (1, row.area_name.clone()),
+            (2, row.period.clone()),
+            (3, value_text),
+            (6, row.direction.text().to_owned()),
+            (7, target_text),
+        ];
         for (i, content) in plain {
             let (left, right) = cell(i);
             let style = text.clone().pos(Pos::new(HPos::Left, VPos::Center));
             let shown = fit_text(root, &content, &style, right - left - 6);
             root.draw(&Text::new(shown, (left, middle), style)).map_err(ChartError::from_drawing)?;
         }
-        mark(0, &|| tooltip(&[row.indicator.clone(), format!("Unit: {}", if row.unit.is_empty() { "not given" } else { &row.unit }), format!("Polarity: {}", row.polarity)]));
+        mark(0, &|| {
+            tooltip(&[
+                row.indicator.clone(),
+                format!("Unit: {}", if row.unit.is_empty() { "not given" } else { &row.unit }),
+                format!("Polarity: {}", row.polarity),
+            ])
+        });
         mark(1, &|| tooltip(&[row.area_name.clone(), row.area_code.clone()]));
         mark(2, &|| format!("Period shown: {}", row.period));
         mark(3, &|| value_tooltip(row));

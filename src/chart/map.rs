@@ -5,8 +5,8 @@ use super::colour::parse_hex;
 use super::legend::draw_legend;
 use super::marks::{tooltip, MarkSink};
 use super::ChartError;
-use crate::view::format::format_number;
 use crate::geo::{hex_centre, hex_corners, outline};
+use crate::view::format::format_number;
 use crate::view::{MapArea, MapView};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -15,7 +15,8 @@ use plotters::prelude::*;
 fn area_tooltip(view: &MapView, area: &MapArea) -> String {
     let name = if area.code.is_empty() { area.name.clone() } else { format!("{} ({})", area.name, area.code) };
     let value = area.value.filter(|v| v.is_finite()).map(format_number).unwrap_or_else(|| "no value".into());
-    let why = if area.reason.is_empty() || area.reason.starts_with(&area.category) { area.reason.clone() } else { format!("{}: {}", area.category, area.reason) };
+    let why =
+        if area.reason.is_empty() || area.reason.starts_with(&area.category) { area.reason.clone() } else { format!("{}: {}", area.category, area.reason) };
     tooltip(&[name, format!("{}: {value}", view.period), if why.is_empty() { area.category.clone() } else { why }])
 }
 
@@ -33,9 +34,9 @@ pub fn draw_map_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: 
     let layout = view.layout.as_str();
     let all = view.areas.iter().flat_map(|a| a.hexes.iter()).chain(view.background.iter());
     let centres: Vec<(f64, f64)> = all.map(|&[q, r]| hex_centre(layout, q, r)).collect();
-    let (x0, x1, y0, y1) = centres.iter().fold((f64::INFINITY, f64::NEG_INFINITY, f64::INFINITY, f64::NEG_INFINITY), |(a, b, c, d), &(x, y)| {
-        (a.min(x), b.max(x), c.min(y), d.max(y))
-    });
+    let (x0, x1, y0, y1) = centres
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY, f64::INFINITY, f64::NEG_INFINITY), |(a, b, c, d), &(x, y)| (a.min(x), b.max(x), c.min(y), d.max(y)));
     let (x0, x1, y0, y1) = if x0.is_finite() { (x0 - 1.0, x1 + 1.0, y0 - 1.0, y1 + 1.0) } else { (0.0, 1.0, 0.0, 1.0) };
     let caption = super::text_fit::shorten(&format!("{} ({})", view.indicator, view.period), 90);
     // Equal scales on both axes so hexes stay regular: pad the shorter side.
@@ -57,7 +58,8 @@ pub fn draw_map_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: 
         for &[q, r] in &area.hexes {
             let mut ring = hexagon(q, r);
             let pixels: Vec<(i32, i32)> = ring.iter().map(|corner| chart.backend_coord(corner)).collect();
-            let (x0, y0, x1, y1) = pixels.iter().fold((i32::MAX, i32::MAX, i32::MIN, i32::MIN), |(a, b, c, d), &(x, y)| (a.min(x), b.min(y), c.max(x), d.max(y)));
+            let (x0, y0, x1, y1) =
+                pixels.iter().fold((i32::MAX, i32::MAX, i32::MIN, i32::MIN), |(a, b, c, d), &(x, y)| (a.min(x), b.min(y), c.max(x), d.max(y)));
             sink.push_area((&area.code, &area.name), (x0, y0), (x1, y1), || area_tooltip(view, area));
             ring.push(ring[0]);
             chart.draw_series(std::iter::once(PathElement::new(ring, WHITE.stroke_width(1)))).map_err(ChartError::from_drawing)?;
@@ -65,9 +67,7 @@ pub fn draw_map_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: 
     }
     for area in view.areas.iter().filter(|a| a.hexes.len() > 1 || a.selected) {
         let style = if area.selected { RGBColor(0xC0, 0, 0).stroke_width(3) } else { BLACK.stroke_width(2) };
-        chart
-            .draw_series(outline(layout, &area.hexes).into_iter().map(|[a, b]| PathElement::new(vec![a, b], style)))
-            .map_err(ChartError::from_drawing)?;
+        chart.draw_series(outline(layout, &area.hexes).into_iter().map(|[a, b]| PathElement::new(vec![a, b], style))).map_err(ChartError::from_drawing)?;
     }
     let font: TextStyle = ("sans-serif", 12).into_font().into();
     let unmatched = if view.unmatched.is_empty() { String::new() } else { format!(" | {} areas not on the map (see table)", view.unmatched.len()) };

@@ -2,8 +2,8 @@
 
 use super::colour::{parse_hex, text_colour_on};
 use super::legend::draw_legend;
-use super::text_fit::fit_text;
 use super::marks::{tooltip, MarkSink};
+use super::text_fit::fit_text;
 use super::ChartError;
 use crate::view::OverviewView;
 use plotters::coord::Shift;
@@ -51,7 +51,11 @@ pub fn draw_overview_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, v
             sink.push_area(column, (bx + x, by + y), (bx + x + cell_width, by + y + cell_height), || {
                 let area = view.columns.get(column_index).map(|c| c.area_name.clone()).unwrap_or_default();
                 let value = if cell.value_text.is_empty() { "no value".to_owned() } else { cell.value_text.clone() };
-                let why = if cell.comparison_text.starts_with(&cell.label) { cell.comparison_text.clone() } else { format!("{}: {}", cell.label, cell.comparison_text) };
+                let why = if cell.comparison_text.starts_with(&cell.label) {
+                    cell.comparison_text.clone()
+                } else {
+                    format!("{}: {}", cell.label, cell.comparison_text)
+                };
                 tooltip(&[format!("{area} — {}", row.indicator), format!("{}: {value}", row.period), why])
             });
             grid_area.draw(&Rectangle::new(corners, RGBColor(0x80, 0x80, 0x80).stroke_width(1))).map_err(ChartError::from_drawing)?;

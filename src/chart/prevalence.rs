@@ -2,8 +2,8 @@
 
 use super::colour::parse_hex;
 use super::legend::draw_legend;
-use super::text_fit::fit_text;
 use super::marks::{tooltip, MarkSink};
+use super::text_fit::fit_text;
 use super::ChartError;
 use crate::view::{LegendEntry, PrevalenceView};
 use plotters::coord::Shift;
@@ -44,13 +44,8 @@ pub fn draw_prevalence_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>,
     let legend_height = 32.min(height / 4);
     let (plot_area, legend_area) = root.split_vertically(height.saturating_sub(legend_height));
     let label_width = (width * 2 / 5).clamp(55, 330);
-    let x_max = view
-        .estimates
-        .iter()
-        .filter(|e| !e.total)
-        .map(|e| e.upper.unwrap_or(e.estimate).max(e.estimate))
-        .filter(|v| v.is_finite())
-        .fold(0.0f64, f64::max);
+    let x_max =
+        view.estimates.iter().filter(|e| !e.total).map(|e| e.upper.unwrap_or(e.estimate).max(e.estimate)).filter(|v| v.is_finite()).fold(0.0f64, f64::max);
     let x_max = if x_max > 0.0 { x_max * 1.08 } else { 1.0 };
     let count = groups.len().max(1) as f64;
     let caption = format!("Estimated numbers: {} rates × {} populations", view.rates_period, view.population_period);
@@ -87,7 +82,11 @@ pub fn draw_prevalence_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>,
                     (Some(l), Some(u)) => format!(" (95% interval {l:.0}–{u:.0})"),
                     _ => " (no interval)".into(),
                 };
-                tooltip(&[format!("{} — {band}, {disorder}", e.area), format!("Estimated {:.0} people{interval}", e.estimate), format!("{}% × population {:.0}", e.rate_percent, e.population)])
+                tooltip(&[
+                    format!("{} — {band}, {disorder}", e.area),
+                    format!("Estimated {:.0} people{interval}", e.estimate),
+                    format!("{}% × population {:.0}", e.rate_percent, e.population),
+                ])
             });
             let bar = Rectangle::new([(0.0, y0), (e.estimate, y1)], colour.filled());
             chart.draw_series(std::iter::once(bar)).map_err(ChartError::from_drawing)?;

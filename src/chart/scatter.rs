@@ -22,7 +22,11 @@ fn padded(values: impl Iterator<Item = f64>) -> (f64, f64) {
 
 fn axis_name(name: &str, period: &str, unit: &str) -> String {
     let text = super::text_fit::shorten(name, 73);
-    if unit.is_empty() { format!("{text} ({period})") } else { format!("{text} ({period}, {unit})") }
+    if unit.is_empty() {
+        format!("{text} ({period})")
+    } else {
+        format!("{text} ({period}, {unit})")
+    }
 }
 
 /// A point's tooltip: area, then each indicator's period and value.

@@ -57,7 +57,8 @@ pub fn draw_spc<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &SpcVie
 pub fn draw_spc_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: &SpcView, sink: &mut MarkSink) -> Result<(), ChartError> {
     root.fill(&WHITE).map_err(ChartError::from_drawing)?;
     let (_, height) = root.dim_in_pixel();
-    let notes = 2 + view.warnings.len() as u32 + u32::from(!view.rules_note.is_empty()) + u32::from(view.suggested_rebase.is_some()) + view.annotations.len() as u32;
+    let notes =
+        2 + view.warnings.len() as u32 + u32::from(!view.rules_note.is_empty()) + u32::from(view.suggested_rebase.is_some()) + view.annotations.len() as u32;
     let (plot_area, note_area) = root.split_vertically(height.saturating_sub((notes * 17 + 6).min(height / 3)));
     let (x_min, x_max) = padded_range(view.points.iter().map(|p| p.x));
     let ys = view.points.iter().flat_map(|p| [p.value, p.upper, p.lower]).chain(view.target).filter(|v| v.is_finite());
@@ -92,19 +93,14 @@ pub fn draw_spc_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view: 
     }
     let values: Vec<(f64, f64)> = view.points.iter().map(|p| (p.x, p.value)).collect();
     chart.draw_series(LineSeries::new(values, GREY.stroke_width(1))).map_err(ChartError::from_drawing)?;
-    chart
-        .draw_series(view.points.iter().map(|p| Circle::new((p.x, p.value), 4, parse_hex(&p.colour).filled())))
-        .map_err(ChartError::from_drawing)?;
+    chart.draw_series(view.points.iter().map(|p| Circle::new((p.x, p.value), 4, parse_hex(&p.colour).filled()))).map_err(ChartError::from_drawing)?;
     draw_period_notes(&mut chart, view, (y_min, y_max))?;
     for p in &view.points {
         sink.push_point(chart.backend_coord(&(p.x, p.value)), 5, || point_tooltip(view, p));
     }
     let font: TextStyle = ("sans-serif", 12).into_font().into();
     let latest = view.points.last().map(|p| p.variation);
-    let mut lines = vec![
-        format!("Variation (latest point): {}", latest.map(|v| v.text()).unwrap_or("none")),
-        format!("Assurance: {}", view.assurance.text()),
-    ];
+    let mut lines = vec![format!("Variation (latest point): {}", latest.map(|v| v.text()).unwrap_or("none")), format!("Assurance: {}", view.assurance.text())];
     lines.extend(view.warnings.iter().map(|w| format!("Warning: {w}")));
     if !view.rules_note.is_empty() {
         lines.push(view.rules_note.clone());

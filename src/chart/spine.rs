@@ -2,8 +2,8 @@
 
 use super::colour::parse_hex;
 use super::legend::draw_legend;
-use super::text_fit::fit_text;
 use super::marks::{tooltip, MarkSink};
+use super::text_fit::fit_text;
 use super::ChartError;
 use crate::view::SpineView;
 use plotters::coord::Shift;
@@ -75,12 +75,18 @@ pub fn draw_spine_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view
         let (bx, by) = area.get_base_pixel();
         let marker_x = to_x(row.marker.unwrap_or(0.0));
         let half = (row_height / 3).clamp(2, 8);
-        sink.push_area((&view.area_code, &view.area_name), (bx + marker_x - half, by + top + row_height / 2 - half), (bx + marker_x + half, by + top + row_height / 2 + half), || {
-            let why = if row.comparison_text.starts_with(&row.label) { row.comparison_text.clone() } else { format!("{}: {}", row.label, row.comparison_text) };
-            let count = if row.local_count.is_empty() { String::new() } else { format!("Count {}", row.local_count) };
-            let value = if row.local_value.is_empty() { "no value".to_owned() } else { row.local_value.clone() };
-            tooltip(&[format!("{} — {}", view.area_name, row.indicator), format!("{}: {value} (England {})", row.period, row.england_value), count, why])
-        });
+        sink.push_area(
+            (&view.area_code, &view.area_name),
+            (bx + marker_x - half, by + top + row_height / 2 - half),
+            (bx + marker_x + half, by + top + row_height / 2 + half),
+            || {
+                let why =
+                    if row.comparison_text.starts_with(&row.label) { row.comparison_text.clone() } else { format!("{}: {}", row.label, row.comparison_text) };
+                let count = if row.local_count.is_empty() { String::new() } else { format!("Count {}", row.local_count) };
+                let value = if row.local_value.is_empty() { "no value".to_owned() } else { row.local_value.clone() };
+                tooltip(&[format!("{} — {}", view.area_name, row.indicator), format!("{}: {value} (England {})", row.period, row.england_value), count, why])
+            },
+        );
         if let Some(marker) = row.marker {
             let radius = (row_height / 3).clamp(2, 8);
             let fill = parse_hex(&row.colour);

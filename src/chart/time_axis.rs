@@ -30,10 +30,7 @@ pub fn tick_points(low: f64, high: f64) -> Vec<f64> {
         return Vec::new();
     }
     let span_months = (high - low) * 12.0;
-    let step_months = [1.0, 2.0, 3.0, 6.0, 12.0, 24.0, 60.0, 120.0]
-        .into_iter()
-        .find(|step| span_months / step <= 10.0)
-        .unwrap_or(240.0);
+    let step_months = [1.0, 2.0, 3.0, 6.0, 12.0, 24.0, 60.0, 120.0].into_iter().find(|step| span_months / step <= 10.0).unwrap_or(240.0);
     let first = (low * 12.0 / step_months).ceil() * step_months;
     let mut ticks = Vec::new();
     let mut month = first;

@@ -93,13 +93,7 @@ pub fn draw_trend_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view
         .build_cartesian_2d(x_min..x_max, y_min..y_max)
         .map_err(ChartError::from_drawing)?;
     let y_desc = if view.unit.is_empty() { "Value".to_owned() } else { format!("Value ({})", view.unit) };
-    chart
-        .configure_mesh()
-        .x_labels(0)
-        .y_desc(y_desc)
-        .axis_desc_style(("sans-serif", 13))
-        .draw()
-        .map_err(ChartError::from_drawing)?;
+    chart.configure_mesh().x_labels(0).y_desc(y_desc).axis_desc_style(("sans-serif", 13)).draw().map_err(ChartError::from_drawing)?;
     draw_time_ticks(&plot_area, &chart, x_min, x_max, y_min, y_max)?;
     for step in &view.targets {
         if let Some(value) = step.value {
@@ -110,9 +104,7 @@ pub fn draw_trend_marked<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, view
     if !view.plan.is_empty() {
         let line: Vec<(f64, f64)> = view.plan.iter().map(|p| (p.x, p.value)).collect();
         chart.draw_series(LineSeries::new(line.clone(), PLAN_COLOUR.stroke_width(2))).map_err(ChartError::from_drawing)?;
-        chart
-            .draw_series(line.into_iter().map(|(x, y)| Cross::new((x, y), 4, PLAN_COLOUR.stroke_width(2))))
-            .map_err(ChartError::from_drawing)?;
+        chart.draw_series(line.into_iter().map(|(x, y)| Cross::new((x, y), 4, PLAN_COLOUR.stroke_width(2)))).map_err(ChartError::from_drawing)?;
     }
     for series in &view.series {
         let colour = parse_hex(&series.colour);

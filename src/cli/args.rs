@@ -398,7 +398,12 @@ mod tests {
         let long = "x".repeat(MAX_TEXT_BYTES + 1);
         assert!(refusal(&["one", "a.csv", "--rates", "r", "--area", &long]).contains("over the limit"));
         let usage = COMMAND.usage();
-        assert!(usage.starts_with("usage: indicator-lens demo one|two FILE... [--json] [--out FILE] [--area AREA]... [--sort value|name] [--level 95|99.8|auto] --rates FILE"), "{usage}");
+        assert!(
+            usage.starts_with(
+                "usage: indicator-lens demo one|two FILE... [--json] [--out FILE] [--area AREA]... [--sort value|name] [--level 95|99.8|auto] --rates FILE"
+            ),
+            "{usage}"
+        );
         assert!(usage.contains("--area AREA") && usage.contains("an area"));
     }
 

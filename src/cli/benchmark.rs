@@ -14,8 +14,24 @@ use std::path::Path;
 
 /// Columns of the output, in order.
 pub const HEADER: [&str; 18] = [
-    "indicator_id", "indicator", "area_code", "area", "period", "sex", "age", "category", "value", "lower_ci", "upper_ci",
-    "benchmark_value", "comparison", "comparison_source", "level", "published", "differs_from_published", "reason",
+    "indicator_id",
+    "indicator",
+    "area_code",
+    "area",
+    "period",
+    "sex",
+    "age",
+    "category",
+    "value",
+    "lower_ci",
+    "upper_ci",
+    "benchmark_value",
+    "comparison",
+    "comparison_source",
+    "level",
+    "published",
+    "differs_from_published",
+    "reason",
 ];
 
 /// The levels `--level` takes.
@@ -135,13 +151,7 @@ pub fn run(parsed: &Parsed, out: &mut dyn Write, diagnostics: &mut Diagnostics) 
         return Err(nothing_read("benchmark"));
     }
     check_benchmark(parsed, "--against", &against, dataset)?;
-    let options = BenchmarkOptions {
-        benchmark: against,
-        level: level.flatten(),
-        level_overrides: Default::default(),
-        polarity_overrides,
-        no_quintiles: false,
-    };
+    let options = BenchmarkOptions { benchmark: against, level: level.flatten(), level_overrides: Default::default(), polarity_overrides, no_quintiles: false };
     let csv = benchmark_csv(dataset, options);
     write_output("benchmark", &csv, parsed.path("--out").as_deref(), out)
 }

@@ -39,7 +39,11 @@ pub static COMMAND: Command = Command {
             "the confidence level of the comparison",
         ),
         Flag::new("--polarity", Takes::Path("FILE"), polarity::HELP),
-        Flag::new("--sort", Takes::Matching { placeholder: Some("COLUMN"), allowed: sort_columns, accepts: |v| sort_column(v).is_some() }, "the column rows are sorted by"),
+        Flag::new(
+            "--sort",
+            Takes::Matching { placeholder: Some("COLUMN"), allowed: sort_columns, accepts: |v| sort_column(v).is_some() },
+            "the column rows are sorted by",
+        ),
         Flag::new("--descending", Takes::Nothing, "sort the other way"),
         Flag::new("--json", Takes::Nothing, "the rows as JSON instead of CSV"),
         Flag::new("--out", Takes::Path("FILE"), "write here instead of to standard output"),

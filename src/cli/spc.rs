@@ -10,10 +10,8 @@ use crate::view::{spc_view, ViewSpec};
 use std::io::Write;
 
 /// Columns of the output, in order.
-pub const HEADER: [&str; 12] = [
-    "indicator", "area", "period", "value", "mean", "lower_limit", "upper_limit", "lower_2sigma", "upper_2sigma", "rule", "variation",
-    "assurance",
-];
+pub const HEADER: [&str; 12] =
+    ["indicator", "area", "period", "value", "mean", "lower_limit", "upper_limit", "lower_2sigma", "upper_2sigma", "rule", "variation", "assurance"];
 
 /// The improvement directions `--improvement` takes (synonyms such as `up`, `higher`, `down` are read too).
 fn improvements() -> String {

@@ -14,10 +14,8 @@ use crate::session::Session;
 use std::io::Write;
 
 /// Columns of the output, in order.
-pub const HEADER: [&str; 12] = [
-    "indicator_id", "indicator", "area_code", "area", "period", "value", "contract_year", "target", "rule", "threshold", "status",
-    "reason",
-];
+pub const HEADER: [&str; 12] =
+    ["indicator_id", "indicator", "area_code", "area", "period", "value", "contract_year", "target", "rule", "threshold", "status", "reason"];
 
 /// The declaration of `targets`.
 pub static COMMAND: Command = Command {

@@ -16,8 +16,19 @@ use std::io::Write;
 
 /// Columns of the output, in order.
 pub const HEADER: [&str; 13] = [
-    "indicator_id", "indicator", "area_code", "area", "sex", "age", "category", "period", "recent_trend", "direction",
-    "comparator_period", "recent_trend_reason", "direction_reason",
+    "indicator_id",
+    "indicator",
+    "area_code",
+    "area",
+    "sex",
+    "age",
+    "category",
+    "period",
+    "recent_trend",
+    "direction",
+    "comparator_period",
+    "recent_trend_reason",
+    "direction_reason",
 ];
 
 /// The declaration of `trend`.

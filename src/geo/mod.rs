@@ -5,10 +5,10 @@ pub mod hexjson;
 pub mod lookup;
 pub mod placement;
 
+pub use crate::model::UserMap;
 pub use hexjson::{hex_centre, hex_corners, looks_like_hexjson, outline, parse_hexjson, Hex, HexMap};
 pub use lookup::{DistrictLookup, UpperTier};
 pub use placement::{choose_level, place, MapLevel, Placement};
-pub use crate::model::UserMap;
 
 use std::sync::OnceLock;
 

@@ -77,14 +77,7 @@ pub fn is_code(text: &str) -> bool {
 /// An area from a code and name as a file gives them (either may be empty).
 pub fn from_code_and_name(code: &str, name: &str) -> Area {
     let kind = if code.is_empty() { kind_from_name(name) } else { AreaKind::from_code(code) };
-    Area {
-        code: code.to_owned(),
-        name: name.to_owned(),
-        kind,
-        area_type: String::new(),
-        parent_code: String::new(),
-        parent_name: String::new(),
-    }
+    Area { code: code.to_owned(), name: name.to_owned(), kind, area_type: String::new(), parent_code: String::new(), parent_name: String::new() }
 }
 
 /// An area from a name alone: a code written as the name, an area already loaded under that

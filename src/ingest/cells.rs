@@ -30,10 +30,8 @@ pub struct Number {
 }
 
 /// Markers that mean "no value" in published tables.
-const MISSING_MARKERS: &[&str] = &[
-    "-", "–", "—", "*", "**", "x", "c", "..", ".", ":", "n/a", "na", "n.a.", "nd", "no data", "z", "#n/a",
-    "not available", "suppressed", "np",
-];
+const MISSING_MARKERS: &[&str] =
+    &["-", "–", "—", "*", "**", "x", "c", "..", ".", ":", "n/a", "na", "n.a.", "nd", "no data", "z", "#n/a", "not available", "suppressed", "np"];
 
 /// Symbols printed after a number as a footnote or trend mark.
 fn is_note_char(c: char) -> bool {
@@ -132,11 +130,7 @@ pub fn number(text: &str) -> Option<f64> {
     if int.is_empty() && frac.is_none_or(str::is_empty) {
         return None;
     }
-    let int_ok = if int.contains(',') {
-        thousands_groups(int, ',')
-    } else {
-        int.bytes().all(|b| b.is_ascii_digit())
-    };
+    let int_ok = if int.contains(',') { thousands_groups(int, ',') } else { int.bytes().all(|b| b.is_ascii_digit()) };
     let frac_ok = frac.is_none_or(|f| f.bytes().all(|b| b.is_ascii_digit()));
     let exp_ok = exponent.is_none_or(|e| {
         let e = e.strip_prefix(['-', '+']).unwrap_or(e);
@@ -186,9 +180,7 @@ fn short_decimal(text: &str) -> Option<f64> {
 fn thousands_groups(int: &str, separator: char) -> bool {
     let mut groups = int.split(separator);
     let first = groups.next().unwrap_or("");
-    (1..=3).contains(&first.len())
-        && first.bytes().all(|b| b.is_ascii_digit())
-        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+    (1..=3).contains(&first.len()) && first.bytes().all(|b| b.is_ascii_digit()) && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A number with spaces in it: thousands groups (`12 345`, silently) or digits split by OCR
@@ -219,12 +211,7 @@ pub fn fraction_suspects(cells: &[Cell]) -> Vec<usize> {
     if !any_percent {
         return Vec::new();
     }
-    cells
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| matches!(c, Cell::Number(n) if !n.percent && n.value > 0.0 && n.value <= 1.0))
-        .map(|(i, _)| i)
-        .collect()
+    cells.iter().enumerate().filter(|(_, c)| matches!(c, Cell::Number(n) if !n.percent && n.value > 0.0 && n.value <= 1.0)).map(|(i, _)| i).collect()
 }
 
 #[cfg(test)]

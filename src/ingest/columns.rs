@@ -87,9 +87,30 @@ pub fn role_of(header: &str) -> Option<Role> {
     let h = normalise(header);
     let exact: &[(&[&str], Role)] = &[
         (&["indicator id", "indicatorid", "kpi", "kpi id", "kpi number", "kpi no", "indicator code", "id", "ref"], IndicatorId),
-        (&["indicator name", "indicatorname", "indicator", "measure", "metric", "disorder", "condition", "kpi name", "description", "measure name"], IndicatorName),
+        (
+            &["indicator name", "indicatorname", "indicator", "measure", "metric", "disorder", "condition", "kpi name", "description", "measure name"],
+            IndicatorName,
+        ),
         (&["area code", "areacode", "code", "ons code", "la code", "gss code", "geography code", "org code", "organisation code", "ccg code"], AreaCode),
-        (&["area name", "areaname", "area", "local authority", "la", "la name", "local authority name", "geography", "organisation", "organisation name", "org name", "ccg", "ccg name", "place"], AreaName),
+        (
+            &[
+                "area name",
+                "areaname",
+                "area",
+                "local authority",
+                "la",
+                "la name",
+                "local authority name",
+                "geography",
+                "organisation",
+                "organisation name",
+                "org name",
+                "ccg",
+                "ccg name",
+                "place",
+            ],
+            AreaName,
+        ),
         (&["area type", "areatype", "geography type"], AreaType),
         (&["parent code", "parentcode"], ParentCode),
         (&["parent name", "parentname"], ParentName),

@@ -20,12 +20,7 @@ pub fn fill(indicator: &mut Indicator, all_percent: bool) {
         let standardised = name.contains("standardised");
         let rule = format!("the name says “{unit}”{}", if standardised { " and “standardised”" } else { "" });
         (if standardised { ValueType::Dsr } else { ValueType::Rate }, per, unit, EvidenceSource::Name, rule)
-    } else if all_percent
-        || name.contains('%')
-        || name.contains("percentage")
-        || name.contains("proportion")
-        || name.contains("prevalence")
-    {
+    } else if all_percent || name.contains('%') || name.contains("percentage") || name.contains("proportion") || name.contains("prevalence") {
         let (source, rule) = if all_percent {
             (EvidenceSource::File, "the values are written with %".to_owned())
         } else {
@@ -85,15 +80,13 @@ pub fn multiplier_text(multiplier: f64) -> String {
 
 /// The N of "per N" in a compacted name (`per100000`, `per1000`).
 fn per_multiplier(compact: &str) -> Option<f64> {
-    [100_000.0, 10_000.0, 1_000.0, 100.0]
-        .into_iter()
-        .find(|n: &f64| {
-            let pattern = format!("per{}", *n as u64);
-            compact.match_indices(&pattern).any(|(i, _)| {
-                // `per1000` must not match `per10000`: the next character is not a digit.
-                !compact[i + pattern.len()..].starts_with(|c: char| c.is_ascii_digit())
-            })
+    [100_000.0, 10_000.0, 1_000.0, 100.0].into_iter().find(|n: &f64| {
+        let pattern = format!("per{}", *n as u64);
+        compact.match_indices(&pattern).any(|(i, _)| {
+            // `per1000` must not match `per10000`: the next character is not a digit.
+            !compact[i + pattern.len()..].starts_with(|c: char| c.is_ascii_digit())
         })
+    })
 }
 
 #[cfg(test)]

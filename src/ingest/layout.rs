@@ -66,30 +66,12 @@ impl Layout {
 
 /// True for roles that label a row in a wide table rather than hold values.
 pub fn is_label_role(role: Option<Role>) -> bool {
-    matches!(
-        role,
-        Some(
-            Role::IndicatorId
-                | Role::IndicatorName
-                | Role::Period
-                | Role::Age
-                | Role::Sex
-                | Role::Category
-                | Role::CategoryType
-                | Role::Note
-        )
-    )
+    matches!(role, Some(Role::IndicatorId | Role::IndicatorName | Role::Period | Role::Age | Role::Sex | Role::Category | Role::CategoryType | Role::Note))
 }
 
 /// Indexes of headers (after the first) that are period labels.
 pub fn period_columns(headers: &[String]) -> Vec<usize> {
-    headers
-        .iter()
-        .enumerate()
-        .skip(1)
-        .filter(|(_, h)| role_of(h).is_none() && periods::parse(h, None).is_some())
-        .map(|(i, _)| i)
-        .collect()
+    headers.iter().enumerate().skip(1).filter(|(_, h)| role_of(h).is_none() && periods::parse(h, None).is_some()).map(|(i, _)| i).collect()
 }
 
 /// Detects the layout from the headers (and a glance at the first data rows), or says why not.
@@ -169,6 +151,5 @@ fn mostly_text(table: &Table, cols: &[usize]) -> bool {
 /// A target as schedules write it: a comparison sign or the words of a rule.
 fn looks_like_target(text: &str) -> bool {
     let lower = text.to_lowercase();
-    text.starts_with(['<', '>', '≥', '≤'])
-        || ["average", "improvement", "at least", "increase", "target", "exception"].iter().any(|w| lower.contains(w))
+    text.starts_with(['<', '>', '≥', '≤']) || ["average", "improvement", "at least", "increase", "target", "exception"].iter().any(|w| lower.contains(w))
 }

@@ -4,31 +4,31 @@
 //! (`sniff`, `table`) and the per-layout readers (`formats`) sit above and write the report.
 
 mod area_table;
-mod choices;
 pub mod areas;
 pub mod cells;
+mod choices;
 pub mod columns;
 mod fast_split;
 mod formats;
 mod hex_map;
 mod infer;
-mod padded_quotes;
 pub mod layout;
+mod padded_quotes;
 pub mod periods;
-pub mod row;
 mod report;
+pub mod row;
 mod sink;
+pub mod sniff;
 mod splitter;
 mod stream;
-pub mod sniff;
 pub mod table;
 
-pub use formats::reference::POPULATION;
 pub use choices::{detection_choices, DetectionChoices};
-pub use layout::Layout;
-pub use stream::StreamingLoad;
+pub use formats::reference::POPULATION;
 pub use infer::{infer_from_name, multiplier_text, value_type_text};
-pub use report::{ColumnUse, EvidenceEntry, FileReport, RejectKind, LoadReport, Reject, Warning};
+pub use layout::Layout;
+pub use report::{ColumnUse, EvidenceEntry, FileReport, LoadReport, Reject, RejectKind, Warning};
+pub use stream::StreamingLoad;
 
 use crate::model::Dataset;
 use serde::{Deserialize, Serialize};

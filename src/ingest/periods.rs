@@ -54,12 +54,8 @@ fn span_of_tokens(text: &str, hint: &str) -> Option<Span> {
             Some((start, end, PeriodKind::MultiYear))
         }
         // `2018/19 Q2` (financial quarters: Q1 is April to June) and `Q2 2018/19`.
-        [Tok::Num(a, la), Tok::Slash, Tok::Num(b, lb), Tok::Word(q)] if is_year_pair(*a, *la, *b, *lb) => {
-            financial_quarter(full_year(*a, *la)?, q)
-        }
-        [Tok::Word(q), Tok::Num(a, la), Tok::Slash, Tok::Num(b, lb)] if is_year_pair(*a, *la, *b, *lb) => {
-            financial_quarter(full_year(*a, *la)?, q)
-        }
+        [Tok::Num(a, la), Tok::Slash, Tok::Num(b, lb), Tok::Word(q)] if is_year_pair(*a, *la, *b, *lb) => financial_quarter(full_year(*a, *la)?, q),
+        [Tok::Word(q), Tok::Num(a, la), Tok::Slash, Tok::Num(b, lb)] if is_year_pair(*a, *la, *b, *lb) => financial_quarter(full_year(*a, *la)?, q),
         // `Apr 2018`, `April 2018`, `Apr-18`.
         [Tok::Word(m), Tok::Num(y, ly)] | [Tok::Word(m), Tok::Dash, Tok::Num(y, ly)] => {
             let (y, m) = (full_year(*y, *ly)?, month(m)?);
@@ -176,10 +172,7 @@ fn month(word: &str) -> Option<u8> {
         return None;
     }
     let position = MONTHS.iter().position(|m| word.starts_with(m))?;
-    const FULL: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
-    ];
+    const FULL: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
     (word.len() == 3 || FULL[position].starts_with(word)).then_some(position as u8 + 1)
 }
 

@@ -125,10 +125,7 @@ impl<'a> Sink<'a> {
     /// The period for a file with no period column: a year in the file name, else unknown.
     pub fn period_from_file_name(&mut self) -> u32 {
         let name = self.report.file.clone();
-        let year = name
-            .split(|c: char| !c.is_ascii_digit())
-            .find(|t| t.len() == 4 && (t.starts_with("19") || t.starts_with("20")))
-            .map(str::to_owned);
+        let year = name.split(|c: char| !c.is_ascii_digit()).find(|t| t.len() == 4 && (t.starts_with("19") || t.starts_with("20"))).map(str::to_owned);
         match year {
             Some(y) => {
                 self.report.warn(0, "", format!("no period column: period {y} taken from the file name"));
@@ -185,8 +182,8 @@ impl<'a> Sink<'a> {
 
     /// Adds an observation; the later of two with the same key wins and the report says so.
     pub fn push(&mut self, mut observation: Observation) {
-        let has_interval = (observation.lower95.is_finite() && observation.upper95.is_finite())
-            || (observation.lower998.is_finite() && observation.upper998.is_finite());
+        let has_interval =
+            (observation.lower95.is_finite() && observation.upper95.is_finite()) || (observation.lower998.is_finite() && observation.upper998.is_finite());
         if observation.interval_source == IntervalSource::None && has_interval {
             observation.interval_source = IntervalSource::Published;
         }

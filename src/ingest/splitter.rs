@@ -110,8 +110,7 @@ impl Splitter {
                 }
             }
             let (fields_used, ends_used) = self.used;
-            let (result, nin, nout, nend) =
-                self.core.read_record(&input[pos..], &mut self.fields[fields_used..], &mut self.ends[ends_used..]);
+            let (result, nin, nout, nend) = self.core.read_record(&input[pos..], &mut self.fields[fields_used..], &mut self.ends[ends_used..]);
             pos += nin;
             self.used = (fields_used + nout, ends_used + nend);
             match result {
@@ -188,7 +187,24 @@ mod tests {
 
     /// Bytes from a small alphabet that reaches every csv-core state: quotes, delimiters, line ends, a BOM, UTF-8.
     fn tricky_bytes() -> impl Strategy<Value = Vec<u8>> {
-        let pieces: Vec<&'static [u8]> = vec![b"a", b"bc", b"1.5", b",", b"\"", b"\"\"", b"\r", b"\n", b"\r\n", b";", b" ", b"\xef\xbb\xbf", "\u{e9}".as_bytes(), b"\xff", b"\"plain field\",", b"long unquoted text,"];
+        let pieces: Vec<&'static [u8]> = vec![
+            b"a",
+            b"bc",
+            b"1.5",
+            b",",
+            b"\"",
+            b"\"\"",
+            b"\r",
+            b"\n",
+            b"\r\n",
+            b";",
+            b" ",
+            b"\xef\xbb\xbf",
+            "\u{e9}".as_bytes(),
+            b"\xff",
+            b"\"plain field\",",
+            b"long unquoted text,",
+        ];
         proptest::collection::vec(proptest::sample::select(pieces), 0..60).prop_map(|parts| parts.concat())
     }
 

@@ -5,7 +5,6 @@
 //! its bytes dropped; any other file is kept whole and read by `load` at the end, so every layout
 //! gives exactly the report and observations `load` gives.
 
-use crate::ingest::RejectKind;
 use super::formats::fingertips::{self, Reader};
 use super::layout::Layout;
 use super::row::{Row, TextRow};
@@ -13,6 +12,7 @@ use super::sink::{Sink, SinkState};
 use super::splitter::{RawRecord, Splitter};
 use super::table::{self, Record};
 use super::{explain_empty, sniff, too_big, FileReport, LoadOptions, DEFAULT_MAX_BYTES, MAX_COLUMNS};
+use crate::ingest::RejectKind;
 use crate::model::Dataset;
 use encoding_rs::WINDOWS_1252;
 
@@ -146,10 +146,7 @@ impl StreamingLoad {
                 return;
             }
             let head = &self.kept[..DECIDE_AFTER];
-            let plain = sniff::binary_kind(head).is_none()
-                && !head.starts_with(b"\xff\xfe")
-                && !head.starts_with(b"\xfe\xff")
-                && !head.contains(&0);
+            let plain = sniff::binary_kind(head).is_none() && !head.starts_with(b"\xff\xfe") && !head.starts_with(b"\xfe\xff") && !head.contains(&0);
             if !plain {
                 self.stage = Stage::Whole;
                 return;
@@ -335,11 +332,7 @@ impl Decoder {
         for &end in record.ends {
             let bytes = &record.bytes[start..end];
             start = end;
-            let text = if self.windows_1252 {
-                WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned()
-            } else {
-                self.lossy(bytes, record.line + offset)
-            };
+            let text = if self.windows_1252 { WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned() } else { self.lossy(bytes, record.line + offset) };
             let mut cleaned = String::with_capacity(text.len());
             for c in text.chars() {
                 if c == '\n' {

@@ -19,7 +19,13 @@ pub struct AgeBand {
 impl AgeBand {
     /// A band from `low` to `high` labelled `low-high` (or `low+` when open).
     pub fn new(low: u32, high: u32) -> AgeBand {
-        let label = if high >= OPEN_END { format!("{low}+") } else if low == high { format!("{low}") } else { format!("{low}-{high}") };
+        let label = if high >= OPEN_END {
+            format!("{low}+")
+        } else if low == high {
+            format!("{low}")
+        } else {
+            format!("{low}-{high}")
+        };
         AgeBand { low, high, label }
     }
 

@@ -56,14 +56,7 @@ impl AreaKind {
 
     /// True for the local-authority kinds (E06–E10).
     pub fn is_local_authority(self) -> bool {
-        matches!(
-            self,
-            AreaKind::UnitaryAuthority
-                | AreaKind::District
-                | AreaKind::MetropolitanDistrict
-                | AreaKind::LondonBorough
-                | AreaKind::County
-        )
+        matches!(self, AreaKind::UnitaryAuthority | AreaKind::District | AreaKind::MetropolitanDistrict | AreaKind::LondonBorough | AreaKind::County)
     }
 }
 

@@ -1,8 +1,8 @@
 //! The `Dataset`: every observation with interned labels and dimension tables, keyed for merging.
 
+use super::fast_hash::FastMap;
 use super::{Area, Indicator, IndicatorText, Interner, Period, PlannedValue, Sym, TargetText, UserMap};
 use serde::Serialize;
-use super::fast_hash::FastMap;
 
 /// Where an observation's confidence interval came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -282,14 +282,7 @@ impl Dataset {
 
     /// Adds an observation; one with the same indicator, area, period and breakdown replaces the earlier.
     pub fn push(&mut self, observation: Observation) -> PushOutcome {
-        let group = (
-            observation.indicator,
-            observation.period,
-            observation.sex,
-            observation.age,
-            observation.category_type,
-            observation.category,
-        );
+        let group = (observation.indicator, observation.period, observation.sex, observation.age, observation.category_type, observation.category);
         let id = match self.last_group {
             Some((last, id)) if last == group => id,
             _ => {

@@ -108,12 +108,7 @@ mod tests {
 
     #[test]
     fn unknown_sorts_last_and_lengths() {
-        let fy = Period {
-            label: "2017/18".into(),
-            start: CalendarDate::new(2017, 4, 1),
-            end: CalendarDate::new(2018, 3, 31),
-            kind: PeriodKind::FinancialYear,
-        };
+        let fy = Period { label: "2017/18".into(), start: CalendarDate::new(2017, 4, 1), end: CalendarDate::new(2018, 3, 31), kind: PeriodKind::FinancialYear };
         assert!(fy < Period::unknown("whenever"));
         assert_eq!(fy.length_months(), 12);
         assert!((fy.midpoint_years() - 2017.75).abs() < 0.01);

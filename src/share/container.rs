@@ -42,8 +42,7 @@ pub fn unpack(bytes: &[u8]) -> Result<Vec<SharedFile>, ShareError> {
         if name_length > MAX_NAME {
             return Err(ShareError::Corrupt("a file name is too long".into()));
         }
-        let name = String::from_utf8(reader.take(name_length)?.to_vec())
-            .map_err(|_| ShareError::Corrupt("a file name is not text".into()))?;
+        let name = String::from_utf8(reader.take(name_length)?.to_vec()).map_err(|_| ShareError::Corrupt("a file name is not text".into()))?;
         let length = reader.length()?;
         let bytes = reader.take(length)?.to_vec();
         files.push(SharedFile { name, bytes });
@@ -80,10 +79,7 @@ mod tests {
 
     #[test]
     fn round_trip_and_truncation() {
-        let files = vec![
-            SharedFile { name: "a.csv".into(), bytes: b"x,y\n1,2\n".to_vec() },
-            SharedFile { name: "é.csv".into(), bytes: vec![] },
-        ];
+        let files = vec![SharedFile { name: "a.csv".into(), bytes: b"x,y\n1,2\n".to_vec() }, SharedFile { name: "é.csv".into(), bytes: vec![] }];
         let packed = pack(&files);
         assert_eq!(unpack(&packed).unwrap(), files);
         for cut in 0..packed.len() {

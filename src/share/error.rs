@@ -19,10 +19,9 @@ pub enum ShareError {
 impl std::fmt::Display for ShareError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ShareError::TooLarge { length, limit } => write!(
-                f,
-                "the data is too large for a link ({length} characters; links carry up to {limit}): save the page as one file instead"
-            ),
+            ShareError::TooLarge { length, limit } => {
+                write!(f, "the data is too large for a link ({length} characters; links carry up to {limit}): save the page as one file instead")
+            }
             ShareError::UnsupportedVersion(v) => write!(f, "this link is of version `{v}`, which this page cannot open"),
             ShareError::Corrupt(why) => write!(f, "this link is damaged or incomplete: {why}"),
         }

@@ -32,11 +32,8 @@ fn squeeze(bytes: &[u8]) -> String {
 
 fn unsqueeze(text: &str, limit: usize, part: &str) -> Result<Vec<u8>, ShareError> {
     // base64 grows data by 4/3 and deflate cannot shrink below ~1/1032: refuse absurd inputs early.
-    let compressed = URL_SAFE_NO_PAD
-        .decode(text.trim_end_matches('='))
-        .map_err(|_| ShareError::Corrupt(format!("the {part} is not base64url")))?;
-    decompress_to_vec_with_limit(&compressed, limit)
-        .map_err(|_| ShareError::Corrupt(format!("the {part} does not inflate within {limit} bytes")))
+    let compressed = URL_SAFE_NO_PAD.decode(text.trim_end_matches('=')).map_err(|_| ShareError::Corrupt(format!("the {part} is not base64url")))?;
+    decompress_to_vec_with_limit(&compressed, limit).map_err(|_| ShareError::Corrupt(format!("the {part} does not inflate within {limit} bytes")))
 }
 
 /// Encodes state and files as a fragment (without `#`); `TooLarge` when the data would pass `limit`.
@@ -83,8 +80,7 @@ fn decode_fragment_within(fragment: &str, data_limit: usize) -> Result<SharedPag
         None => return Err(ShareError::Corrupt("no version".into())),
     }
     let state_bytes = unsqueeze(state.ok_or_else(|| ShareError::Corrupt("no view state".into()))?, STATE_LIMIT, "view state")?;
-    let state: ShareState = serde_json::from_slice(&state_bytes)
-        .map_err(|e| ShareError::Corrupt(format!("the view state is not valid: {e}")))?;
+    let state: ShareState = serde_json::from_slice(&state_bytes).map_err(|e| ShareError::Corrupt(format!("the view state is not valid: {e}")))?;
     let files = match data {
         Some(text) => unpack(&unsqueeze(text, data_limit, "data")?)?,
         None => Vec::new(),

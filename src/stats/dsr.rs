@@ -78,13 +78,7 @@ fn finish(count: &[f64], pop: &[f64], stdpop: &[f64], vardsr: f64, c: f64, m: f6
     let k = (vardsr / total_count).sqrt();
     let lower = value + k * (byars_lower(total_count, c) - total_count) * m;
     let upper = value + k * (byars_upper(total_count, c) - total_count) * m;
-    DsrResult {
-        total_count,
-        total_pop,
-        estimate: Estimate { value, lower, upper },
-        statistic: format!("dsr per {}", format_multiplier(m)),
-        method,
-    }
+    DsrResult { total_count, total_pop, estimate: Estimate { value, lower, upper }, statistic: format!("dsr per {}", format_multiplier(m)), method }
 }
 
 /// DSR of one group: counts (NaN → 0), populations and standard populations per band, in the same order.

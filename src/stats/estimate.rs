@@ -36,9 +36,19 @@ pub enum StatsError {
     /// The multiplier is not a positive finite number.
     InvalidMultiplier(f64),
     /// Input vectors of different lengths.
-    LengthMismatch { expected: usize, found: usize },
+    LengthMismatch {
+        /// The length the first vector has.
+        expected: usize,
+        /// The length found.
+        found: usize,
+    },
     /// Too few values for the statistic.
-    TooFewValues { needed: usize, found: usize },
+    TooFewValues {
+        /// How many the statistic needs.
+        needed: usize,
+        /// How many were given.
+        found: usize,
+    },
     /// Any other invalid input, with the reason.
     Invalid(String),
 }

@@ -98,22 +98,25 @@ pub fn funnel_row(statistic: FunnelStatistic, x: f64, average: f64, multiplier: 
 
 /// Poisson means at which `x` events sit on the lower 95%, upper 95%, lower 99.8% and upper 99.8% limits.
 fn poisson_means(x: f64) -> [f64; 4] {
-    [
-        poisson_funnel(x, 0.025, Side::High),
-        poisson_funnel(x, 0.025, Side::Low),
-        poisson_funnel(x, 0.001, Side::High),
-        poisson_funnel(x, 0.001, Side::Low),
-    ]
+    [poisson_funnel(x, 0.025, Side::High), poisson_funnel(x, 0.025, Side::Low), poisson_funnel(x, 0.001, Side::High), poisson_funnel(x, 0.001, Side::Low)]
 }
 
 /// R's `max`: NaN when either is NaN (Rust's `f64::max` drops the NaN).
 fn r_max(a: f64, b: f64) -> f64 {
-    if a.is_nan() || b.is_nan() { f64::NAN } else { a.max(b) }
+    if a.is_nan() || b.is_nan() {
+        f64::NAN
+    } else {
+        a.max(b)
+    }
 }
 
 /// R's `min`: NaN when either is NaN.
 fn r_min(a: f64, b: f64) -> f64 {
-    if a.is_nan() || b.is_nan() { f64::NAN } else { a.min(b) }
+    if a.is_nan() || b.is_nan() {
+        f64::NAN
+    } else {
+        a.min(b)
+    }
 }
 
 /// Number of characters R prints for a non-negative whole number (R switches to e-notation when shorter).

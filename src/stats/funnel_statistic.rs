@@ -35,5 +35,10 @@ pub enum FunnelStatistic {
     /// Ratios of observed to expected counts, Poisson limits.
     Ratio(RatioType),
     /// Rates from events and rates, Poisson limits; populations shown per year.
-    Rate { rate_type: RateType, years_of_data: f64 },
+    Rate {
+        /// Crude or directly standardised.
+        rate_type: RateType,
+        /// Years of data pooled in each value (populations are shown per year).
+        years_of_data: f64,
+    },
 }

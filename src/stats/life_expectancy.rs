@@ -62,9 +62,7 @@ pub fn life_expectancy(startage: &[f64], deaths: &[f64], pops: &[f64], confidenc
     let a: Vec<f64> = age.iter().map(|&s| if s == 0.0 { 0.1 } else { 0.5 }).collect();
     // Band widths; the open last band is 2/M wide.
     let w: Vec<f64> = (0..k).map(|i| if i + 1 < k { age[i + 1] - age[i] } else { 2.0 / m[i] }).collect();
-    let q: Vec<f64> = (0..k)
-        .map(|i| if d[i] <= p[i] / w[i] / a[i] { m[i] * w[i] / (1.0 + m[i] * w[i] * (1.0 - a[i])) } else { 1.0 })
-        .collect();
+    let q: Vec<f64> = (0..k).map(|i| if d[i] <= p[i] / w[i] / a[i] { m[i] * w[i] / (1.0 + m[i] * w[i] * (1.0 - a[i])) } else { 1.0 }).collect();
     let mut l = vec![100_000.0; k];
     for i in 1..k {
         l[i] = l[i - 1] * (1.0 - q[i - 1]);
@@ -89,9 +87,8 @@ pub fn life_expectancy(startage: &[f64], deaths: &[f64], pops: &[f64], confidenc
             }
         })
         .collect();
-    let wsp: Vec<f64> = (0..k)
-        .map(|i| if i + 1 < k { sp[i] * l[i] * l[i] * ((1.0 - a[i]) * w[i] + e[i + 1]).powi(2) } else { (l[i] / 2.0).powi(2) * sp[i] })
-        .collect();
+    let wsp: Vec<f64> =
+        (0..k).map(|i| if i + 1 < k { sp[i] * l[i] * l[i] * ((1.0 - a[i]) * w[i] + e[i + 1]).powi(2) } else { (l[i] / 2.0).powi(2) * sp[i] }).collect();
     let mut rows = Vec::with_capacity(k);
     let (mut st, mut pu, mut du) = (0.0, 0.0, 0.0);
     for i in (0..k).rev() {

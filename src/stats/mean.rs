@@ -37,10 +37,5 @@ pub fn mean_t(values: &[f64], confidence: f64) -> Result<MeanResult, StatsError>
     let ss: f64 = v.iter().map(|x| (x - mean).powi(2)).sum();
     let sd = (ss / (n as f64 - 1.0)).sqrt();
     let half = t_quantile((1.0 - c) / 2.0, n as f64 - 1.0).abs() * sd / (n as f64).sqrt();
-    Ok(MeanResult {
-        value_sum: sum,
-        value_count: n,
-        stdev: sd,
-        estimate: Estimate { value: mean, lower: mean - half, upper: mean + half },
-    })
+    Ok(MeanResult { value_sum: sum, value_count: n, stdev: sd, estimate: Estimate { value: mean, lower: mean - half, upper: mean + half } })
 }

@@ -33,25 +33,24 @@ pub use dsr::{dsr, dsr_non_independent, DsrResult, DSR_NA_STATISTIC};
 pub use esp2013::ESP2013;
 pub use estimate::{Estimate, StatsError};
 pub use funnel::{assign_funnel_significance, calculate_funnel_limits, FunnelLimits};
-pub use least_squares::{least_squares, LineFit};
 pub use funnel_curve::{funnel_axis, funnel_row, FunnelRow};
 pub use funnel_limit::{poisson_funnel, sigma_adjustment};
 pub use funnel_statistic::{FunnelStatistic, RateType, RatioType, Side};
-pub use overdispersion::{overdispersion, winsorise, Overdispersion};
 pub use isr::{expected_count, israte, isratio, reference_rate};
+pub use least_squares::{least_squares, LineFit};
 pub use life_expectancy::{life_expectancy, LifeExpectancyRow};
 pub use mean::{mean_t, MeanResult};
+pub use overdispersion::{overdispersion, winsorise, Overdispersion};
 pub use poisson::{byars_lower, byars_upper, count_limits, exact_lower, exact_upper};
 pub use proportion::{proportion_statistic, wilson_lower, wilson_proportion, wilson_upper};
 pub use quantiles::phe_quantile;
 pub use rate::{poisson_rate, rate_method_name, rate_statistic};
 pub use sii::{sii_point, SiiPoint};
+pub use spc_rules::SpcRules;
 pub use summed_estimate::{scale, sum_independent};
 pub use trend_test::{
-    chi_square_trend_counts, ordinary_slope, slope_sign_stable, standard_error_from_95, weighted_trend, without, TrendFit,
-    TREND_CHI_SQUARE_CRITICAL,
+    chi_square_trend_counts, ordinary_slope, slope_sign_stable, standard_error_from_95, weighted_trend, without, TrendFit, TREND_CHI_SQUARE_CRITICAL,
 };
-pub use spc_rules::SpcRules;
 pub use xmr::{special_causes, special_causes_with, xmr_limits, SpecialCauseRule, XmrLimits, LIMIT_FACTOR, MR_SCREEN_FACTOR, RUN_LENGTH};
 
 /// Formats a multiplier the way R's `format(x, scientific = FALSE)` does for labels (100000, 0.5).

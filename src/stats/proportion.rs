@@ -59,12 +59,7 @@ pub(crate) fn check_count_and_denominator(count: f64, denominator: f64, count_na
 ///
 /// # Method / Reference
 /// PHEindicatormethods v2.1.0 `phe_proportion` (`R/Proportions.R`): method "Wilson".
-pub fn wilson_proportion(
-    numerator: f64,
-    denominator: f64,
-    confidence: f64,
-    multiplier: f64,
-) -> Result<Estimate, StatsError> {
+pub fn wilson_proportion(numerator: f64, denominator: f64, confidence: f64, multiplier: f64) -> Result<Estimate, StatsError> {
     let c = normalise_confidence(confidence)?;
     check_multiplier(multiplier)?;
     check_count_and_denominator(numerator, denominator, "numerator")?;

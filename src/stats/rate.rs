@@ -9,21 +9,12 @@ use super::{format_multiplier, Estimate, StatsError};
 ///
 /// # Method / Reference
 /// PHEindicatormethods v2.1.0 `phe_rate` (`R/Rates.R`); Fingertips technical guidance, crude rates.
-pub fn poisson_rate(
-    count: f64,
-    denominator: f64,
-    confidence: f64,
-    multiplier: f64,
-) -> Result<Estimate, StatsError> {
+pub fn poisson_rate(count: f64, denominator: f64, confidence: f64, multiplier: f64) -> Result<Estimate, StatsError> {
     let c = normalise_confidence(confidence)?;
     check_multiplier(multiplier)?;
     check_count_and_denominator(count, denominator, "count")?;
     let (lo, hi) = count_limits(count, c);
-    Ok(Estimate {
-        value: count / denominator * multiplier,
-        lower: lo / denominator * multiplier,
-        upper: hi / denominator * multiplier,
-    })
+    Ok(Estimate { value: count / denominator * multiplier, lower: lo / denominator * multiplier, upper: hi / denominator * multiplier })
 }
 
 /// The package's `method` label for a count: "Exact" below 10, "Byars" otherwise.

@@ -90,9 +90,9 @@ pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry 
 };
 
 fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    use super::ViewModel;
     #[allow(unused_imports)]
     use super::ViewError;
+    use super::ViewModel;
     let bands = super::prevalence::parse_bands(&ctx.spec.bands).map_err(ViewError::Unavailable)?;
     let area = ctx.spec.area.as_deref().filter(|a| !a.trim().is_empty());
     let view = access_view(ctx.dataset, &bands, area, ctx.spec.estimated_need, ctx.spec.target_share).map_err(ViewError::Unavailable)?;

@@ -10,11 +10,7 @@ pub fn area_rows(dataset: &Dataset, selection: &Selection) -> Vec<usize> {
         .rows()
         .enumerate()
         .filter(|(_, o)| {
-            o.indicator == selection.indicator
-                && o.period == selection.period
-                && o.sex == selection.sex
-                && o.age == selection.age
-                && o.category_type == Sym(0)
+            o.indicator == selection.indicator && o.period == selection.period && o.sex == selection.sex && o.age == selection.age && o.category_type == Sym(0)
         })
         .filter(|(_, o)| row_in_area_type(dataset, o, &selection.area_type))
         .map(|(row, _)| row)

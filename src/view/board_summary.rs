@@ -6,7 +6,7 @@ use super::table::ViewTable;
 use super::{polarity_overrides, ViewError, ViewSpec};
 use crate::analysis::direction::Direction;
 use crate::analysis::number_text::format_number;
-use crate::analysis::polarity::{effective_polarity};
+use crate::analysis::polarity::effective_polarity;
 use crate::analysis::summary::{summarise, summary_sentence, SummaryRow};
 use crate::analysis::targets::TargetStatus;
 use crate::model::Dataset;
@@ -61,11 +61,8 @@ pub fn board_summary_view(dataset: &Dataset, spec: &ViewSpec) -> Result<BoardSum
         .filter(|c| c.count > 0 || matches!(c.direction, Direction::Improved | Direction::Stable | Direction::Worsened))
         .collect();
     let off_target = rows.iter().filter(|r| r.target_status == Some(TargetStatus::NotMet)).map(|r| r.indicator.clone()).collect();
-    let polarity_needed = indicators
-        .iter()
-        .filter(|&&i| polarity_of(i) == crate::model::Polarity::Unknown)
-        .map(|&i| dataset.indicators[i as usize].key().to_owned())
-        .collect();
+    let polarity_needed =
+        indicators.iter().filter(|&&i| polarity_of(i) == crate::model::Polarity::Unknown).map(|&i| dataset.indicators[i as usize].key().to_owned()).collect();
     Ok(BoardSummaryView { sentence: summary_sentence(&rows), rows, counts, rule: spec.direction.text(), off_target, polarity_needed })
 }
 
@@ -73,7 +70,19 @@ impl BoardSummaryView {
     /// The table: one row per indicator.
     pub fn table(&self) -> ViewTable {
         let mut table = ViewTable::new(&[
-            "Indicator", "Area", "Latest period", "Value", "Comparator period", "Comparator value", "Direction of travel", "Recent trend", "Target", "Target status", "Why (direction)", "Why (recent trend)", "Why (target)",
+            "Indicator",
+            "Area",
+            "Latest period",
+            "Value",
+            "Comparator period",
+            "Comparator value",
+            "Direction of travel",
+            "Recent trend",
+            "Target",
+            "Target status",
+            "Why (direction)",
+            "Why (recent trend)",
+            "Why (target)",
         ]);
         for r in &self.rows {
             table.rows.push(vec![
@@ -104,7 +113,14 @@ impl BoardSummaryView {
         text.push('\n');
         for r in &self.rows {
             let comparator = if r.comparator_period.is_empty() { String::new() } else { format!(" since {}", r.comparator_period) };
-            text.push_str(&format!("- {} ({}): {} {}{}\n", r.indicator, r.period, r.value.map(format_number).unwrap_or_default(), r.direction.text(), comparator));
+            text.push_str(&format!(
+                "- {} ({}): {} {}{}\n",
+                r.indicator,
+                r.period,
+                r.value.map(format_number).unwrap_or_default(),
+                r.direction.text(),
+                comparator
+            ));
         }
         text.push_str(&format!("\n{}\n", self.rule));
         text
@@ -122,9 +138,9 @@ pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry 
 };
 
 fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    use super::ViewModel;
     #[allow(unused_imports)]
     use super::ViewError;
+    use super::ViewModel;
     Ok(ViewModel::BoardSummary(board_summary_view(ctx.dataset, ctx.spec)?))
 }
 

@@ -149,12 +149,7 @@ pub fn compare_areas_view(
         _ => interval,
     };
     let indicator = &dataset.indicators[selection.indicator as usize];
-    let breakdown = [dataset.text(selection.sex), dataset.text(selection.age)]
-        .iter()
-        .filter(|t| !t.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(", ");
+    let breakdown = [dataset.text(selection.sex), dataset.text(selection.age)].iter().filter(|t| !t.is_empty()).copied().collect::<Vec<_>>().join(", ");
     CompareAreasView {
         indicator: indicator.name.clone(),
         indicator_key: indicator.key().to_owned(),
@@ -169,7 +164,11 @@ pub fn compare_areas_view(
         bars,
         legend: legend_for(comparisons, palette),
         comparison_basis,
-        polarity_needed: if benchmarker.polarity_of(selection.indicator) == crate::model::Polarity::Unknown { vec![indicator.key().to_owned()] } else { Vec::new() },
+        polarity_needed: if benchmarker.polarity_of(selection.indicator) == crate::model::Polarity::Unknown {
+            vec![indicator.key().to_owned()]
+        } else {
+            Vec::new()
+        },
         annotations: Vec::new(),
     }
 }
@@ -220,10 +219,10 @@ pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry 
 };
 
 fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    use super::ViewModel;
+    use super::selection::{select, select_indicator};
     #[allow(unused_imports)]
     use super::ViewError;
-    use super::selection::{select, select_indicator};
+    use super::ViewModel;
     let indicator = select_indicator(ctx.dataset, ctx.spec.indicator.as_deref())?;
     let selection = select(ctx.dataset, ctx.spec, indicator)?;
     let mut view = compare_areas_view(ctx.dataset, ctx.benchmarker, &selection, ctx.area, ctx.spec.sort, ctx.spec.palette);

@@ -62,7 +62,12 @@ pub fn control_info(name: &str) -> Option<ControlInfo> {
         "sort" => select("sort", "Sort", &[("value", "By value"), ("name", "By name")], Fixed),
         "area" => select("area", "Area", &[("", "Automatic")], Areas),
         "comparator_period" => select("comparator_period", "Direction since", &[("", "Previous period")], Periods),
-        "improvement" => select("improvement", "Improvement is", &[("", "From polarity"), ("increase", "An increase"), ("decrease", "A decrease"), ("neutral", "Neither")], Fixed),
+        "improvement" => select(
+            "improvement",
+            "Improvement is",
+            &[("", "From polarity"), ("increase", "An increase"), ("decrease", "A decrease"), ("neutral", "Neither")],
+            Fixed,
+        ),
         "relative_change_percent" => input("relative_change_percent", "Change threshold without intervals (%)", "number"),
         "target" => input("target", "Target (SPC assurance)", "number"),
         "bands" => input("bands", "Age bands (e.g. 2-4, 5-16, 17-19)", "text"),
@@ -73,7 +78,12 @@ pub fn control_info(name: &str) -> Option<ControlInfo> {
         "trend_length" => select("trend_length", "Trend rule", &[("7", "7 points"), ("6", "6 points")], Fixed),
         "two_in_three" => select("two_in_three", "Two in three beyond 2σ", &[("on", "On"), ("off", "Off")], Fixed),
         "rebase" => select("rebase", "Rebase (new limits) from", &[("", "No rebase")], LaterPeriods),
-        "overdispersion" => select("overdispersion", "Overdispersion", &[("none", "None (Poisson / binomial limits)"), ("multiplicative", "Multiplicative (φ)"), ("additive", "Additive (τ²)")], Fixed),
+        "overdispersion" => select(
+            "overdispersion",
+            "Overdispersion",
+            &[("none", "None (Poisson / binomial limits)"), ("multiplicative", "Multiplicative (φ)"), ("additive", "Additive (τ²)")],
+            Fixed,
+        ),
         _ => return None,
     })
 }

@@ -1,12 +1,12 @@
 //! The funnel-plot view model: every area of one type, value against denominator, limits around the benchmark.
 
 use super::area_values::area_rows;
+use super::format::format_number;
+use super::legend::LegendEntry;
 use super::selection::{select, select_indicator};
 use super::table::ViewTable;
 use super::{ViewError, ViewSpec};
 use crate::analysis::funnel_plot::{funnel_plot, FunnelInput, FunnelKind, FunnelLimitPoint, FunnelPosition, OverdispersionMethod, OverdispersionUsed};
-use super::format::format_number;
-use super::legend::LegendEntry;
 use crate::analysis::Benchmarker;
 use crate::model::{Dataset, ValueType};
 use serde::{Deserialize, Serialize};
@@ -95,12 +95,7 @@ pub fn funnel_view(dataset: &Dataset, benchmarker: &Benchmarker<'_>, spec: &View
     let kind = match indicator.value_type {
         ValueType::Proportion => FunnelKind::Proportion,
         ValueType::Rate | ValueType::Dsr | ValueType::Ratio => FunnelKind::Poisson,
-        other => {
-            return Err(ViewError::Unusable(format!(
-                "a funnel plot needs a proportion, rate or ratio; {} is {other:?}",
-                indicator.name
-            )))
-        }
+        other => return Err(ViewError::Unusable(format!("a funnel plot needs a proportion, rate or ratio; {} is {other:?}", indicator.name))),
     };
     let mut notes = Vec::new();
     let multiplier = if indicator.multiplier.is_finite() && indicator.multiplier > 0.0 {
@@ -214,7 +209,10 @@ impl FunnelView {
     pub fn limit_curves(&self) -> Vec<LimitCurve> {
         let picks: [(bool, fn(&FunnelLimitPoint) -> Option<f64>); 4] =
             [(false, |l| l.lower_95), (false, |l| l.upper_95), (true, |l| l.lower_99_8), (true, |l| l.upper_99_8)];
-        picks.iter().map(|&(outer, pick)| LimitCurve { outer, points: self.limits.iter().filter_map(|l| pick(l).map(|v| (l.denominator, v))).collect() }).collect()
+        picks
+            .iter()
+            .map(|&(outer, pick)| LimitCurve { outer, points: self.limits.iter().filter_map(|l| pick(l).map(|v| (l.denominator, v))).collect() })
+            .collect()
     }
 
     /// The legend: one entry per position some point has, from above the 99.8% limit to below it.
@@ -256,9 +254,9 @@ pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry 
 };
 
 fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    use super::ViewModel;
     #[allow(unused_imports)]
     use super::ViewError;
+    use super::ViewModel;
     Ok(ViewModel::Funnel(funnel_view(ctx.dataset, ctx.benchmarker, ctx.spec, ctx.area)?))
 }
 

@@ -1,10 +1,10 @@
 //! The inequalities view model: one indicator, area and period by category (deprivation, ethnicity, sex, age…),
 //! each against the area's overall value, with SII / RII for ordered deprivation groups and the SII over time.
 
+use super::format::format_number;
 use super::selection::{select, select_indicator};
 use super::table::ViewTable;
 use super::{ViewError, ViewSpec};
-use super::format::format_number;
 use crate::analysis::deprivation_order::{deprivation_order, is_deprivation_type};
 use crate::analysis::inequality_summary::{compare_with_area, inequality_summary, GroupSeries, NO_ORDERED_GROUPS};
 use crate::analysis::Benchmarker;
@@ -100,11 +100,12 @@ pub fn inequalities_view(dataset: &Dataset, benchmarker: &Benchmarker<'_>, spec:
     let has_category = |o: &Observation| !dataset.text(o.category_type).is_empty();
     let area = match area {
         Some(a) => a,
-        None => dataset
-            .rows()
-            .find(|o| o.indicator == indicator_id && o.period == selection.period && has_category(o))
-            .map(|o| o.area)
-            .ok_or_else(|| ViewError::Unusable(format!("{} has no categories (Category Type / Category) in {}", dataset.indicators[indicator_id as usize].name, dataset.periods[selection.period as usize].label)))?,
+        None => dataset.rows().find(|o| o.indicator == indicator_id && o.period == selection.period && has_category(o)).map(|o| o.area).ok_or_else(|| {
+            ViewError::Unusable(format!(
+                "{} has no categories (Category Type / Category) in {}",
+                dataset.indicators[indicator_id as usize].name, dataset.periods[selection.period as usize].label
+            ))
+        })?,
     };
     let same = |o: &Observation| o.indicator == indicator_id && o.area == area;
     let overall = dataset.rows().find(|o| same(o) && o.period == selection.period && o.sex == selection.sex && o.age == selection.age && !has_category(o));
@@ -179,7 +180,8 @@ pub fn inequalities_view(dataset: &Dataset, benchmarker: &Benchmarker<'_>, spec:
             rii = Some(IndexEstimate { value: estimate.rii, lower: None, upper: None });
         }
         sii_note = summary.note;
-        sii_over_time = summary.over_time.iter().map(|p| SiiPeriod { period: dataset.periods[p.period as usize].label.clone(), sii: p.sii, rii: p.rii }).collect();
+        sii_over_time =
+            summary.over_time.iter().map(|p| SiiPeriod { period: dataset.periods[p.period as usize].label.clone(), sii: p.sii, rii: p.rii }).collect();
     }
     let area_row = &dataset.areas[area as usize];
     Ok(InequalitiesView {
@@ -221,8 +223,26 @@ impl InequalitiesView {
         }
         for p in &self.sii_over_time {
             let kind = self.sii_category_type.clone().unwrap_or_default();
-            table.rows.push(vec![kind.clone(), format!("SII {}", p.period), format!("{:.4}", p.sii), String::new(), String::new(), String::new(), String::new(), self.sii_note.clone()]);
-            table.rows.push(vec![kind, format!("RII {}", p.period), format!("{:.4}", p.rii), String::new(), String::new(), String::new(), String::new(), String::new()]);
+            table.rows.push(vec![
+                kind.clone(),
+                format!("SII {}", p.period),
+                format!("{:.4}", p.sii),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                self.sii_note.clone(),
+            ]);
+            table.rows.push(vec![
+                kind,
+                format!("RII {}", p.period),
+                format!("{:.4}", p.rii),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
         }
         table
     }
@@ -239,9 +259,9 @@ pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry 
 };
 
 fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    use super::ViewModel;
     #[allow(unused_imports)]
     use super::ViewError;
+    use super::ViewModel;
     Ok(ViewModel::Inequalities(inequalities_view(ctx.dataset, ctx.benchmarker, ctx.spec, ctx.area)?))
 }
 

@@ -113,7 +113,6 @@ pub fn variation_cell(row: &KpiRow) -> String {
     }
 }
 
-
 /// The Making Data Count variation icon as drawn: a ring in the variation's colour and what it holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct VariationIcon {

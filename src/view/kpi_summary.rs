@@ -44,7 +44,8 @@ fn chosen_series(dataset: &Dataset, spec: &ViewSpec, areas: &[u32], indicators: 
     let (sex, age) = (wanted(&spec.sex, "Persons"), spec.age.as_deref().and_then(|a| dataset.strings.get(a)));
     let mut chosen: Vec<(SeriesKey, Vec<usize>)> = Vec::new();
     for (key, rows) in all_series(dataset) {
-        if key.category_type != Sym(0) || (!areas.is_empty() && !areas.contains(&key.area)) || (!indicators.is_empty() && !indicators.contains(&key.indicator)) {
+        if key.category_type != Sym(0) || (!areas.is_empty() && !areas.contains(&key.area)) || (!indicators.is_empty() && !indicators.contains(&key.indicator))
+        {
             continue;
         }
         let score = |k: &SeriesKey| u8::from(Some(k.sex) == sex) * 2 + u8::from(Some(k.age) == age);
@@ -66,7 +67,8 @@ fn resolve_areas(dataset: &Dataset, spec: &ViewSpec) -> Result<Vec<u32>, ViewErr
 /// Builds the KPI summary for the spec's areas (default all), indicators (default all) and period (default each latest).
 pub fn kpi_summary_view(dataset: &Dataset, benchmarker: &Benchmarker, spec: &ViewSpec) -> Result<KpiSummaryView, ViewError> {
     let areas = resolve_areas(dataset, spec)?;
-    let indicators: Vec<u32> = spec.indicators.iter().chain(spec.indicator.iter()).map(|k| super::selection::select_indicator(dataset, Some(k))).collect::<Result<_, _>>()?;
+    let indicators: Vec<u32> =
+        spec.indicators.iter().chain(spec.indicator.iter()).map(|k| super::selection::select_indicator(dataset, Some(k))).collect::<Result<_, _>>()?;
     let period = spec.period.as_deref().map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned);
     let benchmark = spec.comparator.display_name(dataset);
     let mut rows: Vec<KpiRow> = chosen_series(dataset, spec, &areas, &indicators)
@@ -153,9 +155,31 @@ impl KpiSummaryView {
     /// One row per KPI with the labels and why each was given: the chart's text alternative and CSV.
     pub fn table(&self) -> ViewTable {
         let mut table = ViewTable::new(&[
-            "Indicator", "Unit", "Polarity", "Area code", "Area", "Period", "Value", "Lower 95%", "Upper 95%", "Count", "Denominator", "Note",
-            "Comparison", "Why (comparison)", "Recent trend", "Why (recent trend)", "Direction of travel", "Why (direction)", "Target",
-            "Target status", "Why (target)", "Variation", "Why (variation)", "Assurance", "Why (assurance)",
+            "Indicator",
+            "Unit",
+            "Polarity",
+            "Area code",
+            "Area",
+            "Period",
+            "Value",
+            "Lower 95%",
+            "Upper 95%",
+            "Count",
+            "Denominator",
+            "Note",
+            "Comparison",
+            "Why (comparison)",
+            "Recent trend",
+            "Why (recent trend)",
+            "Direction of travel",
+            "Why (direction)",
+            "Target",
+            "Target status",
+            "Why (target)",
+            "Variation",
+            "Why (variation)",
+            "Assurance",
+            "Why (assurance)",
         ]);
         let number = |x: Option<f64>| x.map(format_number).unwrap_or_default();
         for r in &self.rows {
@@ -213,9 +237,9 @@ pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry 
 };
 
 fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    use super::ViewModel;
     #[allow(unused_imports)]
     use super::ViewError;
+    use super::ViewModel;
     Ok(ViewModel::KpiSummary(kpi_summary_view(ctx.dataset, ctx.benchmarker, ctx.spec)?))
 }
 

@@ -85,9 +85,7 @@ pub fn map_view(dataset: &Dataset, benchmarker: &Benchmarker<'_>, spec: &ViewSpe
         .enumerate()
         .filter(|(_, o)| o.indicator == indicator_id && o.period == selection.period && o.sex == selection.sex && o.age == selection.age)
         .filter(|(_, o)| o.category_type == Sym(0))
-        .filter(|(_, o)| {
-            dataset.areas.get(o.area as usize).is_some_and(is_local_area) && wanted_type.is_none_or(|t| row_area_type(dataset, o) == t)
-        })
+        .filter(|(_, o)| dataset.areas.get(o.area as usize).is_some_and(is_local_area) && wanted_type.is_none_or(|t| row_area_type(dataset, o) == t))
         .map(|(row, _)| row)
         .collect();
     let codes: Vec<&str> = rows.iter().map(|&r| dataset.areas[dataset.row(r).area as usize].code.as_str()).collect();
@@ -109,17 +107,22 @@ pub fn map_view(dataset: &Dataset, benchmarker: &Benchmarker<'_>, spec: &ViewSpe
             }
         };
         let outcome = benchmarker.outcome(row);
-        areas.push((o.value, outcome.comparison, outcome.explanation, MapArea {
-            code: area.code.clone(),
-            name: area.name.clone(),
-            value: o.value.is_finite().then_some(o.value),
-            category: String::new(),
-            reason: String::new(),
-            colour: String::new(),
-            hexes,
-            outline_only,
-            selected: Some(o.area) == selected_area,
-        }));
+        areas.push((
+            o.value,
+            outcome.comparison,
+            outcome.explanation,
+            MapArea {
+                code: area.code.clone(),
+                name: area.name.clone(),
+                value: o.value.is_finite().then_some(o.value),
+                category: String::new(),
+                reason: String::new(),
+                colour: String::new(),
+                hexes,
+                outline_only,
+                selected: Some(o.area) == selected_area,
+            },
+        ));
     }
     if areas.is_empty() {
         let sample: Vec<&str> = codes.iter().take(3).copied().collect();
@@ -164,7 +167,12 @@ pub fn map_view(dataset: &Dataset, benchmarker: &Benchmarker<'_>, spec: &ViewSpe
         None => district_map().hexes.iter().filter(|(code, _)| code.starts_with('E')).map(|(_, h)| [h.q, h.r]).filter(|c| !used.contains(c)).collect(),
     };
     let colouring = if judged {
-        format!("compared with {} at {} ({})", benchmarker.options().benchmark.display_name(dataset), benchmarker.level_of(indicator_id).text(), crate::analysis::polarity::polarity_text(polarity))
+        format!(
+            "compared with {} at {} ({})",
+            benchmarker.options().benchmark.display_name(dataset),
+            benchmarker.level_of(indicator_id).text(),
+            crate::analysis::polarity::polarity_text(polarity)
+        )
     } else {
         "quintiles of the mapped areas (no judgement of good or bad)".to_owned()
     };
@@ -195,7 +203,14 @@ impl MapView {
         let mut table = ViewTable::new(&["Area code", "Area", "Value", "Category", "Hexes", "Note"]);
         for a in &self.areas {
             let note = if a.outline_only { "outline only (a county on a districts map)".to_owned() } else { a.reason.clone() };
-            table.rows.push(vec![a.code.clone(), a.name.clone(), a.value.map(format_number).unwrap_or_default(), a.category.clone(), a.hexes.len().to_string(), note]);
+            table.rows.push(vec![
+                a.code.clone(),
+                a.name.clone(),
+                a.value.map(format_number).unwrap_or_default(),
+                a.category.clone(),
+                a.hexes.len().to_string(),
+                note,
+            ]);
         }
         for u in &self.unmatched_reasons {
             table.rows.push(vec![u.code.clone(), u.name.clone(), String::new(), "Not on the map".into(), "0".into(), u.reason.clone()]);
@@ -215,9 +230,9 @@ pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry 
 };
 
 fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    use super::ViewModel;
     #[allow(unused_imports)]
     use super::ViewError;
+    use super::ViewModel;
     Ok(ViewModel::Map(map_view(ctx.dataset, ctx.benchmarker, ctx.spec, ctx.area)?))
 }
 

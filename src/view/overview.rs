@@ -95,7 +95,8 @@ fn columns_for(dataset: &Dataset, area_type: &str) -> Vec<(u32, OverviewColumn)>
         (id as u32, OverviewColumn { area_code: area.code.clone(), area_name: area.name.clone(), role })
     };
     columns.extend(dataset.areas.iter().enumerate().filter(|(_, a)| is_england(a)).map(|(i, _)| column(i, ColumnRole::England)));
-    let mut regions: Vec<_> = dataset.areas.iter().enumerate().filter(|(_, a)| !is_england(a) && is_region(a)).map(|(i, _)| column(i, ColumnRole::Region)).collect();
+    let mut regions: Vec<_> =
+        dataset.areas.iter().enumerate().filter(|(_, a)| !is_england(a) && is_region(a)).map(|(i, _)| column(i, ColumnRole::Region)).collect();
     regions.sort_by(|a, b| a.1.area_name.cmp(&b.1.area_name));
     let in_type = local_areas_by_type(dataset).remove(area_type).unwrap_or_default();
     let mut locals: Vec<_> = in_type.iter().map(|&i| column(i as usize, ColumnRole::Area)).collect();
@@ -132,22 +133,12 @@ pub fn overview_view(dataset: &Dataset, benchmarker: &Benchmarker<'_>, spec: &Vi
         let cells = columns
             .iter()
             .map(|(area, _)| match row_by_area.get(area) {
-                None => OverviewCell {
-                    value_text: String::new(),
-                    colour: PLAIN_CELL_COLOUR.into(),
-                    label: String::new(),
-                    comparison_text: "no data".into(),
-                },
+                None => OverviewCell { value_text: String::new(), colour: PLAIN_CELL_COLOUR.into(), label: String::new(), comparison_text: "no data".into() },
                 Some(&row) => {
                     let outcome = benchmarker.outcome(row);
                     let value_text = format_number(dataset.row(row).value);
                     if outcome.comparison == Comparison::NotCompared(NotComparedReason::BenchmarkIsArea) {
-                        return OverviewCell {
-                            value_text,
-                            colour: PLAIN_CELL_COLOUR.into(),
-                            label: String::new(),
-                            comparison_text: "benchmark".into(),
-                        };
+                        return OverviewCell { value_text, colour: PLAIN_CELL_COLOUR.into(), label: String::new(), comparison_text: "benchmark".into() };
                     }
                     comparisons.push(outcome.comparison);
                     OverviewCell {
@@ -226,9 +217,9 @@ pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry 
 };
 
 fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    use super::ViewModel;
     #[allow(unused_imports)]
     use super::ViewError;
+    use super::ViewModel;
     Ok(ViewModel::Overview(overview_view(ctx.dataset, ctx.benchmarker, ctx.spec, ctx.spec.palette)))
 }
 

@@ -145,9 +145,9 @@ pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry 
 };
 
 fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    use super::ViewModel;
     #[allow(unused_imports)]
     use super::ViewError;
+    use super::ViewModel;
     let bands = parse_bands(&ctx.spec.bands).map_err(ViewError::Unavailable)?;
     Ok(ViewModel::Prevalence(prevalence_view(ctx.dataset, &bands)))
 }

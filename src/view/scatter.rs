@@ -1,10 +1,10 @@
 //! The compare-indicators view model: two indicators across the areas of one type, least-squares line and R².
 
 use super::area_values::area_rows;
+use super::format::format_number;
 use super::selection::{select, select_indicator};
 use super::table::ViewTable;
 use super::{ViewError, ViewSpec};
-use super::format::format_number;
 use crate::analysis::indicator_fit::{fit_indicators, IndicatorFit, MIN_AREAS};
 use crate::model::Dataset;
 use serde::{Deserialize, Serialize};
@@ -64,9 +64,9 @@ pub fn scatter_view(dataset: &Dataset, spec: &ViewSpec, selected_area: Option<u3
     let x_id = select_indicator(dataset, keys[0])?;
     let y_id = match keys[1] {
         Some(key) => select_indicator(dataset, Some(key))?,
-        None => (0..dataset.indicators.len() as u32).find(|&i| i != x_id).ok_or_else(|| {
-            ViewError::Unusable("compare indicators needs two indicators (`indicators: [x, y]`); only one is loaded".into())
-        })?,
+        None => (0..dataset.indicators.len() as u32)
+            .find(|&i| i != x_id)
+            .ok_or_else(|| ViewError::Unusable("compare indicators needs two indicators (`indicators: [x, y]`); only one is loaded".into()))?,
     };
     if x_id == y_id {
         return Err(ViewError::Unusable("compare indicators needs two different indicators".into()));
@@ -80,13 +80,9 @@ pub fn scatter_view(dataset: &Dataset, spec: &ViewSpec, selected_area: Option<u3
         let observation = dataset.row(row);
         let area = &dataset.areas[observation.area as usize];
         match (observation.value, y_values.get(&observation.area).copied()) {
-            (x, Some(y)) if x.is_finite() && y.is_finite() => points.push(ScatterPoint {
-                code: area.code.clone(),
-                name: area.name.clone(),
-                x,
-                y,
-                selected: Some(observation.area) == selected_area,
-            }),
+            (x, Some(y)) if x.is_finite() && y.is_finite() => {
+                points.push(ScatterPoint { code: area.code.clone(), name: area.name.clone(), x, y, selected: Some(observation.area) == selected_area })
+            }
             _ => left_out.push(area.name.clone()),
         }
     }
@@ -166,9 +162,9 @@ pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry 
 };
 
 fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    use super::ViewModel;
     #[allow(unused_imports)]
     use super::ViewError;
+    use super::ViewModel;
     Ok(ViewModel::Scatter(scatter_view(ctx.dataset, ctx.spec, ctx.area)?))
 }
 

@@ -43,11 +43,7 @@ fn most_common<T: Clone + Eq + std::hash::Hash>(items: impl Iterator<Item = T>) 
 
 /// The latest period with data for `indicator`.
 pub fn latest_period(dataset: &Dataset, indicator: u32) -> Option<u32> {
-    dataset
-        .rows()
-        .filter(|o| o.indicator == indicator)
-        .map(|o| o.period)
-        .max_by(|&a, &b| dataset.periods[a as usize].cmp(&dataset.periods[b as usize]))
+    dataset.rows().filter(|o| o.indicator == indicator).map(|o| o.period).max_by(|&a, &b| dataset.periods[a as usize].cmp(&dataset.periods[b as usize]))
 }
 
 /// The full selection for one indicator: period, breakdown (Persons and the most common age unless named), area type.
@@ -63,17 +59,13 @@ pub fn select(dataset: &Dataset, spec: &ViewSpec, indicator: u32) -> Result<Sele
         }
         None => latest_period(dataset, indicator).ok_or(ViewError::NoData)?,
     };
-    let overall = |o: &&crate::model::Observation| {
-        o.indicator == indicator && o.period == period && dataset.text(o.category_type).is_empty()
-    };
+    let overall = |o: &&crate::model::Observation| o.indicator == indicator && o.period == period && dataset.text(o.category_type).is_empty();
     let named = |wanted: &Option<String>| wanted.as_deref().and_then(|w| dataset.strings.get(w));
     let sex = named(&spec.sex)
         .or_else(|| dataset.strings.get("Persons").filter(|&p| dataset.rows().filter(overall).any(|o| o.sex == p)))
         .or_else(|| most_common(dataset.rows().filter(overall).map(|o| o.sex)))
         .unwrap_or_default();
-    let age = named(&spec.age)
-        .or_else(|| most_common(dataset.rows().filter(overall).filter(|o| o.sex == sex).map(|o| o.age)))
-        .unwrap_or_default();
+    let age = named(&spec.age).or_else(|| most_common(dataset.rows().filter(overall).filter(|o| o.sex == sex).map(|o| o.age))).unwrap_or_default();
     let area_type = match spec.area_type.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         Some(t) => t.to_owned(),
         None => most_common(

@@ -2,14 +2,14 @@
 //! rule that fired, variation and assurance icons).
 
 use super::annotation::{annotations_for, AnnotationView};
+use super::format::format_number;
 use super::selection::select_indicator;
 use super::table::ViewTable;
 use super::{polarity_overrides, ViewError, ViewSpec};
-use super::format::format_number;
-use crate::analysis::polarity::{effective_polarity};
+use crate::analysis::polarity::effective_polarity;
+use crate::analysis::series::{series_rows, SeriesKey};
 use crate::analysis::spc::{improvement_for, spc, Assurance, Improvement, SpcOptions, SpcRules, Variation};
 use crate::analysis::spc_explain::{assurance_reason, point_reason, suggested_rebase, variation_icon_reason, RebaseSuggestion};
-use crate::analysis::series::{series_rows, SeriesKey};
 use crate::model::{Dataset, PeriodKind, Polarity, Sym};
 use serde::{Deserialize, Serialize};
 
@@ -109,11 +109,8 @@ pub fn spc_view(dataset: &Dataset, spec: &ViewSpec) -> Result<SpcView, ViewError
         Some(text) => Improvement::parse(text).ok_or_else(|| ViewError::BadPolarity(text.to_owned()))?,
         None => improvement_for(polarity),
     };
-    let polarity_needed = if spec.improvement.is_none() && polarity == Polarity::Unknown {
-        vec![dataset.indicators[indicator as usize].key().to_owned()]
-    } else {
-        Vec::new()
-    };
+    let polarity_needed =
+        if spec.improvement.is_none() && polarity == Polarity::Unknown { vec![dataset.indicators[indicator as usize].key().to_owned()] } else { Vec::new() };
     let label = |r: usize| dataset.periods[dataset.row(r).period as usize].label.clone();
     let rebase_at: Vec<usize> = spec.rebase.iter().filter_map(|p| rows.iter().position(|&r| label(r) == p.trim())).collect();
     let options = SpcOptions {
@@ -230,9 +227,9 @@ pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry 
 };
 
 fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    use super::ViewModel;
     #[allow(unused_imports)]
     use super::ViewError;
+    use super::ViewModel;
     Ok(ViewModel::Spc(spc_view(ctx.dataset, ctx.spec)?))
 }
 

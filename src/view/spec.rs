@@ -1,8 +1,8 @@
 //! `ViewSpec` (what the page asks for), `ViewError`, and `build_view` turning a spec into the registry's `ViewModel`.
 
 use super::registry::{find_view, BuildContext, ViewModel};
-use crate::analysis::polarity::parse_polarity;
 use crate::analysis::direction::DirectionRule;
+use crate::analysis::polarity::parse_polarity;
 use crate::analysis::recent_trend::TrendMethod;
 use crate::analysis::{Benchmark, BenchmarkOptions, Benchmarker, ConfidenceLevel, Palette, PolarityOverrides};
 use crate::model::Dataset;
@@ -137,10 +137,7 @@ impl std::error::Error for ViewError {}
 
 /// The polarity overrides of a spec, read from their text.
 pub fn polarity_overrides(spec: &ViewSpec) -> Result<PolarityOverrides, ViewError> {
-    spec.polarity
-        .iter()
-        .map(|(key, text)| parse_polarity(text).map(|p| (key.clone(), p)).ok_or_else(|| ViewError::BadPolarity(text.clone())))
-        .collect()
+    spec.polarity.iter().map(|(key, text)| parse_polarity(text).map(|p| (key.clone(), p)).ok_or_else(|| ViewError::BadPolarity(text.clone()))).collect()
 }
 
 /// The benchmarking options a spec asks for.

@@ -92,13 +92,23 @@ pub fn spine_view(dataset: &Dataset, benchmarker: &Benchmarker<'_>, spec: &ViewS
         let index = index as u32;
         let mut indicator_spec = spec.clone();
         indicator_spec.area_type = None;
-        let has_period = spec.period.as_deref().map(|label| dataset.rows().any(|o| o.indicator == index && o.area == area && dataset.periods[o.period as usize].label == label)).unwrap_or(false);
+        let has_period = spec
+            .period
+            .as_deref()
+            .map(|label| dataset.rows().any(|o| o.indicator == index && o.area == area && dataset.periods[o.period as usize].label == label))
+            .unwrap_or(false);
         if !has_period {
-            let latest_for_area = dataset.rows().filter(|o| o.indicator == index && o.area == area && o.value.is_finite()).map(|o| o.period).max_by(|&a, &b| dataset.periods[a as usize].cmp(&dataset.periods[b as usize]));
+            let latest_for_area = dataset
+                .rows()
+                .filter(|o| o.indicator == index && o.area == area && o.value.is_finite())
+                .map(|o| o.period)
+                .max_by(|&a, &b| dataset.periods[a as usize].cmp(&dataset.periods[b as usize]));
             indicator_spec.period = latest_for_area.or_else(|| latest_period(dataset, index)).map(|p| dataset.periods[p as usize].label.clone());
         }
         let Ok(selection) = select(dataset, &indicator_spec, index) else { continue };
-        let in_group = |o: &crate::model::Observation| o.indicator == index && o.period == selection.period && o.sex == selection.sex && o.age == selection.age && o.category_type == Sym(0);
+        let in_group = |o: &crate::model::Observation| {
+            o.indicator == index && o.period == selection.period && o.sex == selection.sex && o.age == selection.age && o.category_type == Sym(0)
+        };
         let Some(row) = dataset.rows().position(|o| in_group(o) && o.area == area) else { continue };
         let observation = dataset.row(row);
         // Peers are the areas of the type this indicator's row puts the subject in (one file's type is not another's).
@@ -174,7 +184,19 @@ fn default_area(dataset: &Dataset, spec: &ViewSpec) -> Option<u32> {
 impl SpineView {
     /// The spine as a table, in Fingertips' column order.
     pub fn table(&self) -> ViewTable {
-        let mut table = ViewTable::new(&["Indicator", "Period", "Count", "Value", "England", "Worst/Lowest", "25th percentile", "75th percentile", "Best/Highest", "Compared", "Reason"]);
+        let mut table = ViewTable::new(&[
+            "Indicator",
+            "Period",
+            "Count",
+            "Value",
+            "England",
+            "Worst/Lowest",
+            "25th percentile",
+            "75th percentile",
+            "Best/Highest",
+            "Compared",
+            "Reason",
+        ]);
         for row in &self.rows {
             table.rows.push(vec![
                 row.indicator.clone(),
@@ -205,9 +227,9 @@ pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry 
 };
 
 fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    use super::ViewModel;
     #[allow(unused_imports)]
     use super::ViewError;
+    use super::ViewModel;
     Ok(ViewModel::Spine(spine_view(ctx.dataset, ctx.benchmarker, ctx.spec, ctx.area, ctx.spec.palette)?))
 }
 

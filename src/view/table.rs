@@ -103,11 +103,7 @@ mod tests {
     #[test]
     fn suppresses_small_counts_only_in_count_columns() {
         let mut table = ViewTable::new(&["Area", "Count", "Value"]);
-        table.rows = vec![
-            vec!["A".into(), "3".into(), "3".into()],
-            vec!["B".into(), "0".into(), "1".into()],
-            vec!["C".into(), "1,200".into(), "2".into()],
-        ];
+        table.rows = vec![vec!["A".into(), "3".into(), "3".into()], vec!["B".into(), "0".into(), "1".into()], vec!["C".into(), "1,200".into(), "2".into()]];
         assert_eq!(table.suppress_small_counts(5), 1);
         assert_eq!(table.rows[0], vec!["A", "*", "3"]);
         assert_eq!(table.rows[1][1], "0");

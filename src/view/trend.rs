@@ -132,10 +132,7 @@ fn finite(x: f64) -> Option<f64> {
 
 fn resolve_area(dataset: &Dataset, key: &str) -> Result<u32, ViewError> {
     let key = key.trim();
-    dataset
-        .find_area(key)
-        .or_else(|| dataset.find_area_by_name(key))
-        .ok_or_else(|| ViewError::UnknownArea(key.to_owned()))
+    dataset.find_area(key).or_else(|| dataset.find_area_by_name(key)).ok_or_else(|| ViewError::UnknownArea(key.to_owned()))
 }
 
 /// The areas a trend shows: the spec's list (or single area), else the first local area with data, else any.
@@ -236,26 +233,12 @@ fn target_step_view(dataset: &Dataset, indicator: u32, area: u32, rows: &[usize]
 fn plan_view(dataset: &Dataset, indicator: u32, area: u32, rows: &[usize]) -> Vec<PlanPointView> {
     plan_against_actuals(dataset, indicator, area, rows)
         .into_iter()
-        .map(|p| PlanPointView {
-            x: dataset.periods[p.period_id as usize].midpoint_years(),
-            period: p.period,
-            value: p.planned,
-            actual: p.actual,
-            gap: p.gap,
-        })
+        .map(|p| PlanPointView { x: dataset.periods[p.period_id as usize].midpoint_years(), period: p.period, value: p.planned, actual: p.actual, gap: p.gap })
         .filter(|p| p.x.is_finite())
         .collect()
 }
 
-fn series_view(
-    dataset: &Dataset,
-    spec: &ViewSpec,
-    rows: &[usize],
-    area: u32,
-    role: &str,
-    colour: String,
-    polarity: crate::model::Polarity,
-) -> TrendSeriesView {
+fn series_view(dataset: &Dataset, spec: &ViewSpec, rows: &[usize], area: u32, role: &str, colour: String, polarity: crate::model::Polarity) -> TrendSeriesView {
     let points = rows
         .iter()
         .map(|&r| {
@@ -325,10 +308,30 @@ impl TrendView {
             }
         }
         for step in &self.targets {
-            table.rows.push(vec!["Target".into(), step.period.clone(), text(step.value), String::new(), String::new(), step.text.clone(), String::new(), String::new(), String::new()]);
+            table.rows.push(vec![
+                "Target".into(),
+                step.period.clone(),
+                text(step.value),
+                String::new(),
+                String::new(),
+                step.text.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
         }
         for plan in &self.plan {
-            table.rows.push(vec!["Planned".into(), plan.period.clone(), format_number(plan.value), String::new(), String::new(), plan.gap.map(|g| format!("gap to plan {}", format_number(g))).unwrap_or_default(), String::new(), String::new(), String::new()]);
+            table.rows.push(vec![
+                "Planned".into(),
+                plan.period.clone(),
+                format_number(plan.value),
+                String::new(),
+                String::new(),
+                plan.gap.map(|g| format!("gap to plan {}", format_number(g))).unwrap_or_default(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
         }
         table
     }
@@ -345,9 +348,9 @@ pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry 
 };
 
 fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    use super::ViewModel;
     #[allow(unused_imports)]
     use super::ViewError;
+    use super::ViewModel;
     Ok(ViewModel::Trend(trend_view(ctx.dataset, ctx.spec)?))
 }
 
@@ -360,7 +363,15 @@ impl super::registry::ViewInfo for TrendView {
         let lines: Vec<String> = self
             .series
             .iter()
-            .map(|s| format!("{}: {}, {} since {}", s.area_name, s.recent_trend.label(), s.direction.text(), s.comparator_period.as_deref().unwrap_or("no comparator")))
+            .map(|s| {
+                format!(
+                    "{}: {}, {} since {}",
+                    s.area_name,
+                    s.recent_trend.label(),
+                    s.direction.text(),
+                    s.comparator_period.as_deref().unwrap_or("no comparator")
+                )
+            })
             .collect();
         format!("{} over time with 95% intervals ({}). {}.", self.indicator, self.polarity, lines.join("; "))
     }

@@ -27,7 +27,13 @@ impl<'a> TestRow<'a> {
             AreaKind::Region => "Region",
             _ => "Upper tier local authorities",
         };
-        let parent = if code.starts_with("E92") { "" } else if code.starts_with("E12") { "E92000001" } else { "E12000004" };
+        let parent = if code.starts_with("E92") {
+            ""
+        } else if code.starts_with("E12") {
+            "E92000001"
+        } else {
+            "E12000004"
+        };
         TestRow {
             indicator,
             code,

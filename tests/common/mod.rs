@@ -35,17 +35,12 @@ pub fn find<'a>(ds: &'a Dataset, area: &str, indicator: &str, period: &str) -> &
         .find(|o| {
             let a = &ds.areas[o.area as usize];
             let i = &ds.indicators[o.indicator as usize];
-            (a.code == area || a.name == area)
-                && (i.id == indicator || i.name.starts_with(indicator))
-                && ds.periods[o.period as usize].label == period
+            (a.code == area || a.name == area) && (i.id == indicator || i.name.starts_with(indicator)) && ds.periods[o.period as usize].label == period
         })
         .unwrap_or_else(|| panic!("no observation for {area} / {indicator} / {period}"))
 }
 
 /// Asserts two floats are equal to 1e-9 (NaN equals NaN).
 pub fn close(actual: f64, expected: f64) {
-    assert!(
-        (actual.is_nan() && expected.is_nan()) || (actual - expected).abs() < 1e-9,
-        "{actual} != {expected}"
-    );
+    assert!((actual.is_nan() && expected.is_nan()) || (actual - expected).abs() < 1e-9, "{actual} != {expected}");
 }

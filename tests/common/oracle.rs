@@ -13,16 +13,8 @@ pub type Row = HashMap<String, String>;
 /// Reads an oracle CSV into rows keyed by header.
 pub fn read_rows(rel: &str) -> Vec<Row> {
     let path = oracle_path(rel);
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_path(&path)
-        .unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
-    let headers: Vec<String> = rdr
-        .headers()
-        .expect("header")
-        .iter()
-        .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
-        .collect();
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_path(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let headers: Vec<String> = rdr.headers().expect("header").iter().map(|h| h.trim_start_matches('\u{feff}').trim().to_string()).collect();
     rdr.records()
         .map(|r| {
             let r = r.expect("record");

@@ -39,7 +39,13 @@ pub fn decide_value_types(dataset: &mut Dataset) {
             Some((value_type, multiplier, decision)) => {
                 if let Some(file) = &declared {
                     if (value_type, multiplier) != start {
-                        indicator.evidence.conflicts.push(format!("{}, but {} show {} ({}): the file's column is used", file.rule, EvidenceSource::Data.text(), decision.choice, decision.rule));
+                        indicator.evidence.conflicts.push(format!(
+                            "{}, but {} show {} ({}): the file's column is used",
+                            file.rule,
+                            EvidenceSource::Data.text(),
+                            decision.choice,
+                            decision.rule
+                        ));
                     }
                     continue;
                 }
@@ -80,11 +86,7 @@ fn unit_for(value_type: ValueType, multiplier: f64, named_unit: &str) -> String 
 /// Decides every indicator's comparison level and polarity from the published labels over everything loaded.
 pub fn decide_levels_and_polarities(dataset: &mut Dataset) {
     let labelled = dataset.rows().any(|o| o.published_england.0 != 0 || o.published_parent.0 != 0);
-    let tallies = if labelled {
-        tally_labels(dataset, &ObservationGroups::new(dataset))
-    } else {
-        vec![LabelTally::default(); dataset.indicators.len()]
-    };
+    let tallies = if labelled { tally_labels(dataset, &ObservationGroups::new(dataset)) } else { vec![LabelTally::default(); dataset.indicators.len()] };
     for (indicator, tally) in dataset.indicators.iter_mut().zip(&tallies) {
         let (level, level_decision) = decide_level(tally);
         indicator.level = level;

@@ -52,11 +52,8 @@ pub fn tally_shapes(dataset: &Dataset) -> Vec<ShapeTally> {
         }
     }
     // The interval shape is tested at the multiplier each indicator's rows (or its name) show.
-    let multipliers: Vec<Option<f64>> = tallies
-        .iter()
-        .zip(&dataset.indicators)
-        .map(|(t, i)| t.multiplier().or(Some(i.multiplier).filter(|m| m.is_finite())))
-        .collect();
+    let multipliers: Vec<Option<f64>> =
+        tallies.iter().zip(&dataset.indicators).map(|(t, i)| t.multiplier().or(Some(i.multiplier).filter(|m| m.is_finite()))).collect();
     for row in dataset.rows() {
         let Some(Some(multiplier)) = multipliers.get(row.indicator as usize).copied() else { continue };
         let published = row.interval_source == IntervalSource::Published && row.lower95.is_finite() && row.upper95.is_finite();
@@ -74,9 +71,7 @@ pub fn tally_shapes(dataset: &Dataset) -> Vec<ShapeTally> {
             .ok()
             .filter(|_| count <= row.denominator)
             .is_some_and(|e| same_interval(row.lower95, row.upper95, e.lower, e.upper));
-        let poisson = poisson_rate(count, row.denominator, 0.95, multiplier)
-            .ok()
-            .is_some_and(|e| same_interval(row.lower95, row.upper95, e.lower, e.upper));
+        let poisson = poisson_rate(count, row.denominator, 0.95, multiplier).ok().is_some_and(|e| same_interval(row.lower95, row.upper95, e.lower, e.upper));
         // Where both fit (small proportions) the row tells nothing apart.
         if wilson && !poisson {
             tally.wilson_hits += 1;

@@ -89,10 +89,7 @@ fn options(parsed: &Parsed) -> Result<Options, CliError> {
 
 /// One level, or the package's only pair (0.95, 0.998) in any spelling.
 fn parse_levels(s: &str) -> Result<Vec<f64>, String> {
-    let levels = s
-        .split(',')
-        .map(|p| parse_confidence(p).map_err(|e| format!("bad confidence `{p}`: {e}")))
-        .collect::<Result<Vec<f64>, String>>()?;
+    let levels = s.split(',').map(|p| parse_confidence(p).map_err(|e| format!("bad confidence `{p}`: {e}"))).collect::<Result<Vec<f64>, String>>()?;
     match levels.as_slice() {
         [_] => Ok(levels),
         [a, b] if *a == 0.95 && *b == 0.998 => Ok(levels),

@@ -18,11 +18,7 @@ pub fn compute(opts: &Options, t: &Table) -> Result<Table, String> {
 
 /// Output column names of the limits for the requested levels.
 fn limit_headers(levels: &[f64]) -> Vec<String> {
-    let names: &[&str] = if levels.len() == 2 {
-        &["lower95_0cl", "upper95_0cl", "lower99_8cl", "upper99_8cl"]
-    } else {
-        &["lowercl", "uppercl"]
-    };
+    let names: &[&str] = if levels.len() == 2 { &["lower95_0cl", "upper95_0cl", "lower99_8cl", "upper99_8cl"] } else { &["lowercl", "uppercl"] };
     names.iter().map(|s| s.to_string()).collect()
 }
 
@@ -237,7 +233,11 @@ fn grouped(opts: &Options, t: &Table, f: GroupStat) -> Result<Table, String> {
             for c in ["count", "pop", "refcount", "refpop"] {
                 t.need(c)?;
             }
-            if opts.kind == Kind::IsRate { &["observed", "expected", "ref_rate"] } else { &["observed", "expected"] }
+            if opts.kind == Kind::IsRate {
+                &["observed", "expected", "ref_rate"]
+            } else {
+                &["observed", "expected"]
+            }
         }
         _ => {
             t.need("value")?;

@@ -1,12 +1,12 @@
 //! Fingertips data downloads: one observation per row, columns matched by name (both header variants).
 
-use crate::ingest::RejectKind;
 use super::{cell_number, ColumnMap};
 use crate::ingest::cells::{self, Cell};
 use crate::ingest::columns::Role;
-use crate::ingest::sink::Sink;
 use crate::ingest::row::Row;
+use crate::ingest::sink::Sink;
 use crate::ingest::table::Table;
+use crate::ingest::RejectKind;
 
 /// True when the headers are a Fingertips download's (indicator id, area code, time period, value, CI).
 pub fn matches(headers: &[String]) -> bool {
@@ -49,8 +49,8 @@ impl Reader {
         }
         let period_header = map.header(Role::Period).to_owned();
         let value_header = map.header(Role::Value).to_owned();
-        let number_columns = [Role::Lower95, Role::Upper95, Role::Lower998, Role::Upper998, Role::Count, Role::Denominator]
-            .map(|role| (role, map.header(role).to_owned()));
+        let number_columns =
+            [Role::Lower95, Role::Upper95, Role::Lower998, Role::Upper998, Role::Count, Role::Denominator].map(|role| (role, map.header(role).to_owned()));
         Some(Reader { map, width: headers.len(), period_header, value_header, number_columns })
     }
 
@@ -107,14 +107,7 @@ impl Reader {
         }
         let mut note = get(Role::Note).to_owned();
         obs.value = cell_number(&value_cell, sink, row.line(), value_header, &mut note);
-        let slots = [
-            &mut obs.lower95,
-            &mut obs.upper95,
-            &mut obs.lower998,
-            &mut obs.upper998,
-            &mut obs.count,
-            &mut obs.denominator,
-        ];
+        let slots = [&mut obs.lower95, &mut obs.upper95, &mut obs.lower998, &mut obs.upper998, &mut obs.count, &mut obs.denominator];
         for ((role, header), slot) in number_columns.iter().zip(slots) {
             let raw = get(*role);
             // Empty cells (most interval columns of most rows) stay NaN with nothing to note.

@@ -1,12 +1,12 @@
 //! Long KPI returns: one row per area × indicator × period, columns matched by synonyms.
 
-use crate::ingest::RejectKind;
 use super::{cell_number, ColumnMap};
 use crate::ingest::areas;
 use crate::ingest::cells::{self, Cell};
 use crate::ingest::columns::Role;
 use crate::ingest::sink::Sink;
 use crate::ingest::table::Table;
+use crate::ingest::RejectKind;
 use crate::model::Polarity;
 
 /// Reads each row as one observation (plus its target text, when the file has a target column).

@@ -74,11 +74,7 @@ impl ColumnMap {
 
     /// The highest index among the columns a row cannot do without (value, period, area).
     pub fn last_needed(&self) -> usize {
-        [Role::Value, Role::Period, Role::AreaCode, Role::AreaName]
-            .iter()
-            .filter_map(|r| self.index(*r))
-            .max()
-            .unwrap_or(0)
+        [Role::Value, Role::Period, Role::AreaCode, Role::AreaName].iter().filter_map(|r| self.index(*r)).max().unwrap_or(0)
     }
 }
 

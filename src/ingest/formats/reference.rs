@@ -9,13 +9,13 @@
 //!   value = the population.
 //!   Neither file has a period column; the year is taken from the file name (with a warning).
 
-use crate::ingest::RejectKind;
 use super::{cell_number, ColumnMap};
 use crate::ingest::areas;
 use crate::ingest::cells::{self, Cell};
 use crate::ingest::columns::Role;
 use crate::ingest::sink::Sink;
 use crate::ingest::table::Table;
+use crate::ingest::RejectKind;
 use crate::model::{Observation, ValueType};
 
 /// Name of the indicator populations are stored under.

@@ -1,6 +1,5 @@
 //! Targets and plans: KPI schedules with one column per contract year; planned trajectories beside actuals.
 
-use crate::ingest::RejectKind;
 use super::{cell_number, ColumnMap};
 use crate::ingest::areas;
 use crate::ingest::cells::{self, Cell};
@@ -8,6 +7,7 @@ use crate::ingest::columns::Role;
 use crate::ingest::layout::period_columns;
 use crate::ingest::sink::Sink;
 use crate::ingest::table::Table;
+use crate::ingest::RejectKind;
 use crate::model::IndicatorText;
 
 /// Reads a KPI target schedule: the target text per KPI and contract year (parsed later by the
@@ -16,20 +16,13 @@ pub fn read_schedule(table: &Table, sink: &mut Sink) {
     let headers = table.headers();
     let map = ColumnMap::new(headers, sink);
     let period_cols = period_columns(headers);
-    map.report(sink, |i| {
-        if period_cols.contains(&i) {
-            format!("target for {}", headers[i])
-        } else {
-            format!("text ({})", headers[i])
-        }
-    });
+    map.report(sink, |i| if period_cols.contains(&i) { format!("target for {}", headers[i]) } else { format!("text ({})", headers[i]) });
     let header_line = table.header_line();
     let periods: Vec<u32> = period_cols.iter().map(|&i| sink.period(&headers[i], "", header_line, &headers[i])).collect();
     let id_col = map.index(Role::IndicatorId);
     let name_col = map.index(Role::IndicatorName);
     // Everything that is neither a period nor the indicator is kept as indicator text.
-    let text_cols: Vec<usize> =
-        (0..headers.len()).filter(|i| !period_cols.contains(i) && Some(*i) != id_col && Some(*i) != name_col).collect();
+    let text_cols: Vec<usize> = (0..headers.len()).filter(|i| !period_cols.contains(i) && Some(*i) != id_col && Some(*i) != name_col).collect();
     let mut rows = table.rows();
     while let Some(row) = rows.next_row() {
         sink.report.rows_read += 1;
@@ -70,11 +63,7 @@ pub fn read_trajectory(table: &Table, sink: &mut Sink) {
     };
     let indicator_name = actual_col.map(|i| headers[i].clone()).unwrap_or_else(|| headers[planned_col].clone());
     let indicator = sink.indicator("", &indicator_name, false);
-    let fixed_area = if map.index(Role::AreaName).is_none() && map.index(Role::AreaCode).is_none() {
-        Some(sink.default_area())
-    } else {
-        None
-    };
+    let fixed_area = if map.index(Role::AreaName).is_none() && map.index(Role::AreaCode).is_none() { Some(sink.default_area()) } else { None };
     let mut rows = table.rows();
     while let Some(row) = rows.next_row() {
         sink.report.rows_read += 1;

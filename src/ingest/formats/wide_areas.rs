@@ -1,35 +1,23 @@
 //! Wide by area: indicator (and period, age) columns, then one column per area, England and region first.
 
-use crate::ingest::RejectKind;
 use super::{cell_number, ColumnMap};
 use crate::ingest::cells::{self, Cell};
 use crate::ingest::columns::Role;
 use crate::ingest::layout::is_label_role;
 use crate::ingest::sink::Sink;
 use crate::ingest::table::Table;
+use crate::ingest::RejectKind;
 
 /// Reads each row's area cells as observations of the row's indicator, period and age band.
 pub fn read(table: &Table, sink: &mut Sink) {
     let headers = table.headers();
     let map = ColumnMap::new(headers, sink);
-    let area_cols: Vec<usize> = (0..headers.len())
-        .filter(|&i| !is_label_role(map.roles[i]) && !headers[i].is_empty() && !map.is_ignored(i))
-        .collect();
+    let area_cols: Vec<usize> = (0..headers.len()).filter(|&i| !is_label_role(map.roles[i]) && !headers[i].is_empty() && !map.is_ignored(i)).collect();
     let areas: Vec<u32> = area_cols.iter().map(|&i| sink.area_by_name(&headers[i])).collect();
-    map.report(sink, |i| {
-        if area_cols.contains(&i) {
-            format!("area {}", headers[i])
-        } else {
-            "ignored".into()
-        }
-    });
+    map.report(sink, |i| if area_cols.contains(&i) { format!("area {}", headers[i]) } else { "ignored".into() });
     // Areas known by name only are said once: their codes could not be found.
-    let unknown: Vec<&str> = area_cols
-        .iter()
-        .zip(&areas)
-        .filter(|(_, a)| sink.dataset.areas[**a as usize].code.is_empty())
-        .map(|(&i, _)| headers[i].as_str())
-        .collect();
+    let unknown: Vec<&str> =
+        area_cols.iter().zip(&areas).filter(|(_, a)| sink.dataset.areas[**a as usize].code.is_empty()).map(|(&i, _)| headers[i].as_str()).collect();
     if !unknown.is_empty() {
         let message = format!("areas without a known ONS code (matched by name only): {}", unknown.join(", "));
         sink.report.warn(table.header_line(), "", message);
@@ -58,8 +46,7 @@ pub fn read(table: &Table, sink: &mut Sink) {
             }
         };
         let row_cells: Vec<Cell> = area_cols.iter().map(|&i| cells::parse(row.get(i))).collect();
-        let numbers: Vec<&cells::Number> =
-            row_cells.iter().filter_map(|c| if let Cell::Number(n) = c { Some(n) } else { None }).collect();
+        let numbers: Vec<&cells::Number> = row_cells.iter().filter_map(|c| if let Cell::Number(n) = c { Some(n) } else { None }).collect();
         let all_percent = !numbers.is_empty() && numbers.iter().all(|n| n.percent);
         let indicator = sink.indicator(id, name, all_percent);
         for suspect in cells::fraction_suspects(&row_cells) {

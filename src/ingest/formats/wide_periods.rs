@@ -1,12 +1,12 @@
 //! Wide by period: an indicator (or measure) column, then one column per period (board-paper tables).
 
-use crate::ingest::RejectKind;
 use super::{cell_number, ColumnMap};
 use crate::ingest::cells::{self, Cell};
 use crate::ingest::columns::Role;
 use crate::ingest::layout::period_columns;
 use crate::ingest::sink::Sink;
 use crate::ingest::table::Table;
+use crate::ingest::RejectKind;
 
 /// Reads each row's period cells as observations of the row's indicator for the file's area.
 pub fn read(table: &Table, sink: &mut Sink) {
@@ -51,8 +51,7 @@ pub fn read(table: &Table, sink: &mut Sink) {
             }
         };
         let row_cells: Vec<Cell> = period_cols.iter().map(|&i| cells::parse(row.get(i))).collect();
-        let numbers: Vec<&cells::Number> =
-            row_cells.iter().filter_map(|c| if let Cell::Number(n) = c { Some(n) } else { None }).collect();
+        let numbers: Vec<&cells::Number> = row_cells.iter().filter_map(|c| if let Cell::Number(n) = c { Some(n) } else { None }).collect();
         let all_percent = !numbers.is_empty() && numbers.iter().all(|n| n.percent);
         let id = map.index(Role::IndicatorId).map(|i| row.get(i)).unwrap_or("");
         let indicator = sink.indicator(id, name, all_percent);
