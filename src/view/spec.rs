@@ -84,7 +84,7 @@ pub struct ViewSpec {
     /// Inequalities: the deprivation category type the SII is computed for (default: the first ordered one).
     pub category_type: Option<String>,
     /// SPC rule settings: `{"shift_length": 7|8, "trend_length": 6|7, "two_in_three": true|false}` (defaults 7, 7, on).
-    pub spc_rules: crate::stats::SpcRules,
+    pub spc_rules: crate::analysis::spc::SpcRules,
     /// Notes on periods of indicators, `[{"indicator": "...", "period": "2019/20", "text": "new clinic opened"}]`,
     /// drawn on every chart of that indicator and listed in its table and CSV.
     pub annotations: Vec<super::annotation::Annotation>,
