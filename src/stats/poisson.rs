@@ -39,8 +39,8 @@ pub fn exact_lower(x: f64, c: f64) -> f64 {
 /// Exact Poisson upper limit χ²⁻¹(c + (1−c)/2; 2x + 2)/2.
 ///
 /// # Method / Reference
-/// PHEindicatormethods v2.1.0 `phe_rate` / `calculate_ISRatio` exact limits (`R/Rates.R`): `qchisq(1 - α/2, 2x +
-/// 2) / 2`.
+/// PHEindicatormethods v2.1.0 `phe_rate` / `calculate_ISRatio` exact limits (`R/Rates.R`):
+/// `qchisq(1 - α/2, 2x + 2) / 2`.
 pub fn exact_upper(x: f64, c: f64) -> f64 {
     chisq_quantile(c + (1.0 - c) / 2.0, 2.0 * x + 2.0) / 2.0
 }
