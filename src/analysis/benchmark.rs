@@ -1,6 +1,7 @@
 //! Benchmarking: each observation compared with England, its parent, an area or a comparator set, with the reason.
 
 use super::area_types::{is_local_area, row_area_type, row_parent};
+pub use super::benchmark_outcome::{BenchmarkOutcome, ComparisonSource};
 use super::benchmark_target::{benchmark_value, Benchmark, BenchmarkMethod, BenchmarkValue};
 use super::interval_rule::{comparison_for_position, interval_position, IntervalPosition};
 use super::number_text::format_number;
@@ -9,41 +10,7 @@ use super::polarity::{effective_polarity, polarity_text, PolarityOverrides};
 use super::quintiles::{quintile_of, sorted_finite};
 use super::{Comparison, ConfidenceLevel, NotComparedReason};
 use crate::model::{Dataset, IntervalSource, Polarity};
-use serde::Serialize;
 use std::collections::HashMap;
-
-/// What decided a comparison.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-pub enum ComparisonSource {
-    /// The interval printed in the file against the benchmark value.
-    #[serde(rename = "published interval")]
-    PublishedInterval,
-    /// An interval computed from count and denominator against the benchmark value.
-    #[serde(rename = "computed interval")]
-    ComputedInterval,
-    /// Quintile rank among areas of the same type and period (no intervals).
-    #[serde(rename = "quintile")]
-    Quintile,
-    /// The label the file published, shown where the tool cannot recompute it.
-    #[serde(rename = "published label")]
-    Published,
-    /// No comparison was made.
-    #[serde(rename = "")]
-    None,
-}
-
-impl ComparisonSource {
-    /// The source as text (`published interval`, `computed interval`, `quintile`, empty).
-    pub fn text(self) -> &'static str {
-        match self {
-            ComparisonSource::PublishedInterval => "published interval",
-            ComparisonSource::ComputedInterval => "computed interval",
-            ComparisonSource::Quintile => "quintile",
-            ComparisonSource::Published => "published label",
-            ComparisonSource::None => "",
-        }
-    }
-}
 
 /// Choices for a benchmarking run.
 #[derive(Clone, Debug, Default)]
@@ -58,31 +25,6 @@ pub struct BenchmarkOptions {
     pub polarity_overrides: PolarityOverrides,
     /// Do not rank by quintiles when a group has no intervals (then: Not compared, no interval).
     pub no_quintiles: bool,
-}
-
-/// One observation's comparison with its benchmark, and why.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct BenchmarkOutcome {
-    /// The outcome (serialises as its Fingertips label).
-    pub comparison: Comparison,
-    /// What decided it.
-    pub source: ComparisonSource,
-    /// The benchmark's value (NaN when none).
-    pub benchmark_value: f64,
-    /// The benchmark's name.
-    pub benchmark_name: String,
-    /// How the benchmark's value was obtained.
-    pub benchmark_method: BenchmarkMethod,
-    /// The polarity used.
-    pub polarity: Polarity,
-    /// The confidence level of the interval compared.
-    pub level: ConfidenceLevel,
-    /// The rule and numbers behind the outcome, in words.
-    pub explanation: String,
-    /// The label the file published against this benchmark, empty when none.
-    pub published: String,
-    /// True when the tool's own result differs from the published label (both are in the explanation).
-    pub differs: bool,
 }
 
 /// Compares observations of one dataset; builds its indexes once.

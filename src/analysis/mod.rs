@@ -4,6 +4,7 @@ pub mod access;
 pub use crate::model::age_band;
 pub mod area_types;
 pub mod benchmark;
+mod benchmark_outcome;
 pub mod benchmark_target;
 mod comparison;
 pub mod computed_intervals;

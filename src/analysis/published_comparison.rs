@@ -1,6 +1,6 @@
 //! The file's published comparison as evidence: shown where the tool cannot recompute it, checked where it can.
 
-use super::benchmark::{BenchmarkOutcome, ComparisonSource};
+use super::benchmark_outcome::{BenchmarkOutcome, ComparisonSource};
 use super::{Comparison, NotComparedReason};
 
 /// Reasons the tool's own rule could not judge a row that the publisher could (it had data this file lacks).

@@ -10,8 +10,7 @@ use serde::{Deserialize, Serialize};
 pub use super::trend_label::RecentTrend;
 use super::trend_periods::{break_between, period_problem};
 
-/// Number of most recent points the trend is computed on.
-pub const TREND_POINTS: usize = 5;
+pub use super::trend_periods::TREND_POINTS;
 
 /// Which significance test the trend uses: by default the one the indicator's value type calls for; the
 /// other two force one test whatever the value type (a user override, carried in share links as
@@ -357,7 +356,9 @@ pub fn recent_trend(dataset: &Dataset, rows: &[usize], polarity: Polarity, metho
     let computed = series_trend(&periods, &points, polarity, indicator.value_type, evidence.as_deref(), method);
     // What the file published on the latest row is evidence too: shown where the series cannot be tested here.
     let published = rows.last().map(|&r| dataset.text(dataset.row(r).published_trend)).unwrap_or("");
-    super::published_trend::reconcile_trend(computed, published)
+    let mut result = computed;
+    super::published_trend::reconcile_trend(&mut result.trend, &mut result.reason, published);
+    result
 }
 
 #[cfg(test)]

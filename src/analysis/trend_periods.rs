@@ -1,7 +1,9 @@
 //! Which periods a recent trend may test: independent, consecutive yearly periods, and why others cannot be.
 
-use super::recent_trend::TREND_POINTS;
 use crate::model::{Period, PeriodKind};
+
+/// Number of most recent points the trend is computed on.
+pub const TREND_POINTS: usize = 5;
 
 /// Why a period cannot be in a recent trend, if it cannot: only independent yearly periods are tested.
 pub(super) fn period_problem(period: &Period) -> Option<String> {

@@ -79,27 +79,7 @@ impl AccessView {
     }
 }
 
-/// The registry's entry for this view.
-pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
-    id: "access",
-    label: "Access",
-    aliases: &[],
-    controls: &["area", "bands", "target_share", "estimated_need"],
-    summary: "people seen as a share of the estimated need, against a target, with the planned trajectory",
-    build,
-};
-
-fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    #[allow(unused_imports)]
-    use super::ViewError;
-    use super::ViewModel;
-    let bands = super::prevalence::parse_bands(&ctx.spec.bands).map_err(ViewError::Unavailable)?;
-    let area = ctx.spec.area.as_deref().filter(|a| !a.trim().is_empty());
-    let view = access_view(ctx.dataset, &bands, area, ctx.spec.estimated_need, ctx.spec.target_share).map_err(ViewError::Unavailable)?;
-    Ok(ViewModel::Access(view))
-}
-
-impl super::registry::ViewInfo for AccessView {
+impl super::view_info::ViewInfo for AccessView {
     fn data_table(&self) -> ViewTable {
         self.table()
     }

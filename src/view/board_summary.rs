@@ -127,24 +127,7 @@ impl BoardSummaryView {
     }
 }
 
-/// The registry's entry for this view.
-pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
-    id: "board-summary",
-    label: "Board summary",
-    aliases: &["summary"],
-    controls: &["area", "relative_change_percent"],
-    summary: "the board-paper sentence and table: improved, stayed the same, worsened, off target",
-    build,
-};
-
-fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    #[allow(unused_imports)]
-    use super::ViewError;
-    use super::ViewModel;
-    Ok(ViewModel::BoardSummary(board_summary_view(ctx.dataset, ctx.spec)?))
-}
-
-impl super::registry::ViewInfo for BoardSummaryView {
+impl super::view_info::ViewInfo for BoardSummaryView {
     fn data_table(&self) -> ViewTable {
         self.table()
     }

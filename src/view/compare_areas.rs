@@ -208,29 +208,7 @@ impl CompareAreasView {
     }
 }
 
-/// The registry's entry for this view.
-pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
-    id: "compare-areas",
-    label: "Compare areas",
-    aliases: &[],
-    controls: &["indicator", "period", "area_type", "comparator", "level", "sort"],
-    summary: "every area of a type as a bar with its interval, against England, the region or chosen comparators",
-    build,
-};
-
-fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    use super::selection::{select, select_indicator};
-    #[allow(unused_imports)]
-    use super::ViewError;
-    use super::ViewModel;
-    let indicator = select_indicator(ctx.dataset, ctx.spec.indicator.as_deref())?;
-    let selection = select(ctx.dataset, ctx.spec, indicator)?;
-    let mut view = compare_areas_view(ctx.dataset, ctx.benchmarker, &selection, ctx.area, ctx.spec.sort, ctx.spec.palette);
-    view.annotations = super::annotation::annotations_for(ctx.dataset, &ctx.spec.annotations, indicator);
-    Ok(ViewModel::CompareAreas(view))
-}
-
-impl super::registry::ViewInfo for CompareAreasView {
+impl super::view_info::ViewInfo for CompareAreasView {
     fn data_table(&self) -> ViewTable {
         self.table()
     }

@@ -114,7 +114,7 @@ fn number(text: &str) -> Result<Option<f64>, String> {
 /// The spec for `view` from the page's control values (as the controls hold them: text) and the indicator
 /// choices. Only the controls the view has are read, so a selection made in another view never filters this one.
 pub fn spec_from_controls(view: &str, values: &BTreeMap<String, String>, choices: &IndicatorChoices) -> Result<ViewSpec, ViewError> {
-    let entry = find_view(view).ok_or_else(|| ViewError::UnknownView(view.to_owned()))?;
+    let entry = find_view(view).ok_or_else(|| super::registry::unknown_view(view))?;
     let bad = |name: &str, message: String| ViewError::Unavailable(format!("{name}: {message}"));
     let mut spec = Map::new();
     spec.insert("view".into(), json!(entry.id.replace('-', "_")));

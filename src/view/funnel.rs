@@ -243,24 +243,7 @@ impl FunnelView {
     }
 }
 
-/// The registry's entry for this view.
-pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
-    id: "funnel",
-    label: "Funnel plot",
-    aliases: &[],
-    controls: &["indicator", "period", "area_type", "area", "overdispersion"],
-    summary: "value against denominator for every area, with 95% and 99.8% limits",
-    build,
-};
-
-fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    #[allow(unused_imports)]
-    use super::ViewError;
-    use super::ViewModel;
-    Ok(ViewModel::Funnel(funnel_view(ctx.dataset, ctx.benchmarker, ctx.spec, ctx.area)?))
-}
-
-impl super::registry::ViewInfo for FunnelView {
+impl super::view_info::ViewInfo for FunnelView {
     fn data_table(&self) -> ViewTable {
         self.table()
     }

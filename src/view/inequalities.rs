@@ -248,24 +248,7 @@ impl InequalitiesView {
     }
 }
 
-/// The registry's entry for this view.
-pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
-    id: "inequalities",
-    label: "Inequalities",
-    aliases: &[],
-    controls: &["indicator", "period", "area", "level"],
-    summary: "one indicator by category (deprivation, ethnicity, sex, age) with the slope and relative index of inequality",
-    build,
-};
-
-fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    #[allow(unused_imports)]
-    use super::ViewError;
-    use super::ViewModel;
-    Ok(ViewModel::Inequalities(inequalities_view(ctx.dataset, ctx.benchmarker, ctx.spec, ctx.area)?))
-}
-
-impl super::registry::ViewInfo for InequalitiesView {
+impl super::view_info::ViewInfo for InequalitiesView {
     fn data_table(&self) -> ViewTable {
         self.table()
     }

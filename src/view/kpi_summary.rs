@@ -226,24 +226,7 @@ impl KpiSummaryView {
     }
 }
 
-/// The registry's entry for this view.
-pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
-    id: "kpi-summary",
-    label: "KPI summary",
-    aliases: &["kpi"],
-    controls: &["area", "comparator", "level"],
-    summary: "one row per indicator × area: value, comparison, trend, direction, target status and SPC icons",
-    build,
-};
-
-fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    #[allow(unused_imports)]
-    use super::ViewError;
-    use super::ViewModel;
-    Ok(ViewModel::KpiSummary(kpi_summary_view(ctx.dataset, ctx.benchmarker, ctx.spec)?))
-}
-
-impl super::registry::ViewInfo for KpiSummaryView {
+impl super::view_info::ViewInfo for KpiSummaryView {
     fn data_table(&self) -> ViewTable {
         self.table()
     }

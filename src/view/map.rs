@@ -219,24 +219,7 @@ impl MapView {
     }
 }
 
-/// The registry's entry for this view.
-pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
-    id: "map",
-    label: "Map",
-    aliases: &["hex-map"],
-    controls: &["indicator", "period", "comparator", "level"],
-    summary: "a hex map of districts and UAs, counties, or a HexJSON you drop, coloured by comparison or quintile",
-    build,
-};
-
-fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    #[allow(unused_imports)]
-    use super::ViewError;
-    use super::ViewModel;
-    Ok(ViewModel::Map(map_view(ctx.dataset, ctx.benchmarker, ctx.spec, ctx.area)?))
-}
-
-impl super::registry::ViewInfo for MapView {
+impl super::view_info::ViewInfo for MapView {
     fn data_table(&self) -> ViewTable {
         self.table()
     }

@@ -206,24 +206,7 @@ impl OverviewView {
     }
 }
 
-/// The registry's entry for this view.
-pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
-    id: "overview",
-    label: "Overview",
-    aliases: &["tartan-rug"],
-    controls: &["area_type", "comparator", "level"],
-    summary: "the “tartan rug”: indicators × areas, each cell coloured by its comparison",
-    build,
-};
-
-fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    #[allow(unused_imports)]
-    use super::ViewError;
-    use super::ViewModel;
-    Ok(ViewModel::Overview(overview_view(ctx.dataset, ctx.benchmarker, ctx.spec, ctx.spec.palette)))
-}
-
-impl super::registry::ViewInfo for OverviewView {
+impl super::view_info::ViewInfo for OverviewView {
     fn data_table(&self) -> ViewTable {
         self.table()
     }

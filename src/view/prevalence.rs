@@ -134,25 +134,7 @@ impl PrevalenceView {
     }
 }
 
-/// The registry's entry for this view.
-pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
-    id: "prevalence",
-    label: "Prevalence",
-    aliases: &[],
-    controls: &["bands"],
-    summary: "national rates by age band applied to local populations: estimated numbers with intervals",
-    build,
-};
-
-fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    #[allow(unused_imports)]
-    use super::ViewError;
-    use super::ViewModel;
-    let bands = parse_bands(&ctx.spec.bands).map_err(ViewError::Unavailable)?;
-    Ok(ViewModel::Prevalence(prevalence_view(ctx.dataset, &bands)))
-}
-
-impl super::registry::ViewInfo for PrevalenceView {
+impl super::view_info::ViewInfo for PrevalenceView {
     fn data_table(&self) -> ViewTable {
         self.table()
     }

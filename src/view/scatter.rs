@@ -151,24 +151,7 @@ fn significant(x: f64) -> String {
     format!("{x:.decimals$}")
 }
 
-/// The registry's entry for this view.
-pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
-    id: "scatter",
-    label: "Compare indicators",
-    aliases: &["compare-indicators"],
-    controls: &["indicator", "indicator_y", "area_type", "area"],
-    summary: "two indicators across areas, with the least-squares line and R²",
-    build,
-};
-
-fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    #[allow(unused_imports)]
-    use super::ViewError;
-    use super::ViewModel;
-    Ok(ViewModel::Scatter(scatter_view(ctx.dataset, ctx.spec, ctx.area)?))
-}
-
-impl super::registry::ViewInfo for ScatterView {
+impl super::view_info::ViewInfo for ScatterView {
     fn data_table(&self) -> ViewTable {
         self.table()
     }

@@ -216,24 +216,7 @@ impl SpcView {
     }
 }
 
-/// The registry's entry for this view.
-pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
-    id: "spc",
-    label: "SPC",
-    aliases: &["xmr"],
-    controls: &["indicator", "area", "improvement", "target", "shift_length", "trend_length", "two_in_three", "rebase"],
-    summary: "an XmR chart with Making Data Count rules, variation and assurance icons",
-    build,
-};
-
-fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    #[allow(unused_imports)]
-    use super::ViewError;
-    use super::ViewModel;
-    Ok(ViewModel::Spc(spc_view(ctx.dataset, ctx.spec)?))
-}
-
-impl super::registry::ViewInfo for SpcView {
+impl super::view_info::ViewInfo for SpcView {
     fn data_table(&self) -> ViewTable {
         self.table()
     }

@@ -1,10 +1,9 @@
 //! `ViewSpec` (what the page asks for), `ViewError`, and `build_view` turning a spec into the registry's `ViewModel`.
 
-use super::registry::{find_view, BuildContext, ViewModel};
 use crate::analysis::direction::DirectionRule;
 use crate::analysis::polarity::parse_polarity;
 use crate::analysis::recent_trend::TrendMethod;
-use crate::analysis::{Benchmark, BenchmarkOptions, Benchmarker, ConfidenceLevel, Palette, PolarityOverrides};
+use crate::analysis::{Benchmark, BenchmarkOptions, ConfidenceLevel, Palette, PolarityOverrides};
 use crate::model::Dataset;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -100,7 +99,12 @@ pub enum ViewError {
     /// Nothing loaded.
     NoData,
     /// The view name is not known.
-    UnknownView(String),
+    UnknownView {
+        /// The name asked for.
+        name: String,
+        /// The names allowed, joined.
+        allowed: String,
+    },
     /// No indicator with that id or name.
     UnknownIndicator(String),
     /// The indicator has no data for that period.
@@ -121,7 +125,7 @@ impl std::fmt::Display for ViewError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ViewError::NoData => write!(f, "no data loaded"),
-            ViewError::UnknownView(v) => write!(f, "unknown view `{v}` ({})", super::registry::view_ids().join(", ")),
+            ViewError::UnknownView { name, allowed } => write!(f, "unknown view `{name}` ({allowed})"),
             ViewError::UnknownIndicator(i) => write!(f, "no indicator `{i}`"),
             ViewError::UnknownPeriod(p) => write!(f, "no data for period `{p}`"),
             ViewError::UnknownArea(a) => write!(f, "no area `{a}`"),
@@ -161,15 +165,4 @@ pub fn selected_area(dataset: &Dataset, spec: &ViewSpec) -> Result<Option<u32>, 
             .map(Some)
             .ok_or_else(|| ViewError::UnknownArea(key.to_owned())),
     }
-}
-
-/// Builds the view a spec asks for from the loaded data (the view named by the spec, found in the registry).
-pub fn build_view(dataset: &Dataset, spec: &ViewSpec) -> Result<ViewModel, ViewError> {
-    if dataset.is_empty() {
-        return Err(ViewError::NoData);
-    }
-    let entry = find_view(&spec.view).ok_or_else(|| ViewError::UnknownView(spec.view.trim().to_owned()))?;
-    let benchmarker = Benchmarker::new(dataset, benchmark_options(spec)?);
-    let area = selected_area(dataset, spec)?;
-    (entry.build)(&BuildContext { dataset, spec, benchmarker: &benchmarker, area })
 }

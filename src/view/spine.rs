@@ -216,24 +216,7 @@ impl SpineView {
     }
 }
 
-/// The registry's entry for this view.
-pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
-    id: "spine",
-    label: "Spine chart",
-    aliases: &["spine-chart"],
-    controls: &["area", "comparator", "level"],
-    summary: "one area's indicators against England, the worst and best areas and the middle half",
-    build,
-};
-
-fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    #[allow(unused_imports)]
-    use super::ViewError;
-    use super::ViewModel;
-    Ok(ViewModel::Spine(spine_view(ctx.dataset, ctx.benchmarker, ctx.spec, ctx.area, ctx.spec.palette)?))
-}
-
-impl super::registry::ViewInfo for SpineView {
+impl super::view_info::ViewInfo for SpineView {
     fn data_table(&self) -> ViewTable {
         self.table()
     }

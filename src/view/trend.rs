@@ -337,24 +337,7 @@ impl TrendView {
     }
 }
 
-/// The registry's entry for this view.
-pub(super) const ENTRY: super::registry::ViewEntry = super::registry::ViewEntry {
-    id: "trend",
-    label: "Trend",
-    aliases: &["trajectory"],
-    controls: &["indicator", "area", "comparator_period", "relative_change_percent"],
-    summary: "one indicator over time with intervals, England and region lines, recent trend, direction of travel, targets and plans",
-    build,
-};
-
-fn build(ctx: &super::registry::BuildContext<'_>) -> Result<super::ViewModel, super::ViewError> {
-    #[allow(unused_imports)]
-    use super::ViewError;
-    use super::ViewModel;
-    Ok(ViewModel::Trend(trend_view(ctx.dataset, ctx.spec)?))
-}
-
-impl super::registry::ViewInfo for TrendView {
+impl super::view_info::ViewInfo for TrendView {
     fn data_table(&self) -> ViewTable {
         self.table()
     }
