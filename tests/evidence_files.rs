@@ -88,34 +88,37 @@ fn labels_made_at_99_8_are_read_and_reproduced_at_99_8() {
     assert!(flagged.iter().all(|o| o.explanation.contains("differs from the file's published")));
 }
 
+/// One indicator's row of a generated download: an estimate printed as Fingertips prints it, with its count and denominator.
+fn estimate_row(indicator: (&str, &str), area: (&str, &str, &str), period: &str, e: indicator_lens::stats::Estimate, count: f64, denominator: f64) -> FtRow {
+    FtRow {
+        indicator_id: indicator.0.into(),
+        indicator_name: indicator.1.into(),
+        area_code: area.0.into(),
+        area_name: area.1.into(),
+        area_type: area.2.into(),
+        sex: "Persons".into(),
+        period: period.into(),
+        value: format!("{:.5}", e.value),
+        lower95: format!("{:.5}", e.lower),
+        upper95: format!("{:.5}", e.upper),
+        count: format!("{count}"),
+        denominator: format!("{denominator}"),
+        ..FtRow::default()
+    }
+}
+
 /// A crude rate per 10,000 with Byars intervals on the count and no "per N" in its name (as Fingertips' injuries download).
 fn crude_rate_download() -> Vec<u8> {
-    let name = "Hospital admissions caused by unintentional and deliberate injuries in children (aged 0-14 years)";
-    let mut rows = Vec::new();
-    let mut push = |code: &str, area: &str, area_type: &str, count: f64, denominator: f64| {
-        let e = poisson_rate(count, denominator, 0.95, 10_000.0).expect("rate");
-        rows.push(FtRow {
-            indicator_id: "90284".into(),
-            indicator_name: name.into(),
-            area_code: code.into(),
-            area_name: area.into(),
-            area_type: area_type.into(),
-            sex: "Persons".into(),
-            age: "0-14 yrs".into(),
-            period: "2022/23".into(),
-            value: format!("{:.5}", e.value),
-            lower95: format!("{:.5}", e.lower),
-            upper95: format!("{:.5}", e.upper),
-            count: format!("{count}"),
-            denominator: format!("{denominator}"),
-            ..FtRow::default()
-        });
+    let indicator = ("90284", "Hospital admissions caused by unintentional and deliberate injuries in children (aged 0-14 years)");
+    let row = |area: (&str, &str, &str), count: f64, denominator: f64| {
+        estimate_row(indicator, area, "2022/23", poisson_rate(count, denominator, 0.95, 10_000.0).expect("rate"), count, denominator)
     };
-    push("E92000001", "England", "England", 80_000.0, 9_500_000.0);
+    let mut rows = vec![row(("E92000001", "England", "England"), 80_000.0, 9_500_000.0)];
     for i in 0..30u32 {
         let denominator = 20_000.0 + 7_919.0 * f64::from(i);
         let count = (denominator * (0.006 + 0.0004 * f64::from(i % 7))).round();
-        push(&format!("E060000{:02}", i + 1), &format!("Area {i}"), "Upper tier local authorities (post 4/23)", count, denominator);
+        let (code, name) = (format!("E060000{:02}", i + 1), format!("Area {i}"));
+        rows.push(row((&code, &name, "Upper tier local authorities (post 4/23)"), count, denominator));
     }
     fingertips_csv(&rows).into_bytes()
 }
@@ -138,24 +141,13 @@ fn a_crude_rate_is_read_from_its_numbers_and_draws_a_funnel() {
 
 #[test]
 fn a_proportion_with_no_percent_in_its_name_is_read_from_its_wilson_intervals() {
+    let indicator = ("92196", "Breastfeeding at 6 to 8 weeks after birth");
     let mut rows = Vec::new();
     for i in 0..20u32 {
         let (count, denominator) = (100.0 + 13.0 * f64::from(i), 900.0 + 50.0 * f64::from(i));
         let e = wilson_proportion(count, denominator, 0.95, 100.0).expect("wilson");
-        rows.push(FtRow {
-            indicator_id: "92196".into(),
-            indicator_name: "Breastfeeding at 6 to 8 weeks after birth".into(),
-            area_code: format!("E060001{i:02}"),
-            area_name: format!("Area {i}"),
-            area_type: "Upper tier local authorities (post 4/23)".into(),
-            period: "2023/24".into(),
-            value: format!("{:.5}", e.value),
-            lower95: format!("{:.5}", e.lower),
-            upper95: format!("{:.5}", e.upper),
-            count: format!("{count}"),
-            denominator: format!("{denominator}"),
-            ..FtRow::default()
-        });
+        let (code, name) = (format!("E060001{i:02}"), format!("Area {i}"));
+        rows.push(estimate_row(indicator, (&code, &name, "Upper tier local authorities (post 4/23)"), "2023/24", e, count, denominator));
     }
     let session = session_of(&[("breastfeeding.csv", fingertips_csv(&rows).into_bytes())]);
     let indicator = &session.dataset.indicators[0];

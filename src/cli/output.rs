@@ -37,6 +37,13 @@ pub fn parse_percentage(text: &str) -> Option<f64> {
 /// What `parse_percentage` reads, for refusals.
 pub const PERCENTAGE: &str = "a percentage such as 5";
 
+/// `--threshold`, declared once for the subcommands that judge direction of travel (`trend`, `summary`).
+pub const THRESHOLD_FLAG: super::args::Flag = super::args::Flag::new(
+    "--threshold",
+    super::args::Takes::Text("PERCENT"),
+    "the relative change that counts as a change in the direction of travel (default 5)",
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

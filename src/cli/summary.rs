@@ -3,7 +3,7 @@
 use super::args::{Command, Flag, Parsed, Takes};
 use super::error::{CliError, Diagnostics};
 use super::input::{load_files, nothing_read};
-use super::output::{parse_percentage, write_output, PERCENTAGE};
+use super::output::{parse_percentage, write_output, PERCENTAGE, THRESHOLD_FLAG};
 use super::polarity::{self, read_polarity, spec_polarity};
 use crate::session::Session;
 use crate::view::{board_summary_view, ViewSpec};
@@ -17,7 +17,7 @@ pub static COMMAND: Command = Command {
     files: Some("FILE..."),
     flags: &[
         Flag::new("--polarity", Takes::Path("FILE"), polarity::HELP),
-        Flag::new("--threshold", Takes::Text("PERCENT"), "the relative change that counts as a change in the direction of travel (default 5)"),
+        THRESHOLD_FLAG,
         Flag::new("--area", Takes::Text("AREA"), "the area the paper is about (code or name)"),
         Flag::new("--csv", Takes::Nothing, "the table as CSV instead of the sentence and table as text"),
         Flag::new("--out", Takes::Path("FILE"), "write here instead of to standard output"),

@@ -3,7 +3,7 @@
 use super::args::{Command, Flag, Parsed, Takes};
 use super::error::{CliError, Diagnostics};
 use super::input::{load_files, nothing_read};
-use super::output::{parse_percentage, push_record, write_output, PERCENTAGE};
+use super::output::{parse_percentage, push_record, write_output, PERCENTAGE, THRESHOLD_FLAG};
 use super::polarity::{self, read_polarity};
 use crate::analysis::direction::{direction_of_travel, DirectionRule, ValueWithInterval};
 use crate::analysis::polarity::effective_polarity;
@@ -39,7 +39,7 @@ pub static COMMAND: Command = Command {
     files: Some("FILE..."),
     flags: &[
         Flag::new("--polarity", Takes::Path("FILE"), polarity::HELP),
-        Flag::new("--threshold", Takes::Text("PERCENT"), "the relative change that counts as a change in the direction of travel (default 5)"),
+        THRESHOLD_FLAG,
         Flag::new("--out", Takes::Path("FILE"), "write the CSV here instead of to standard output"),
     ],
     about: "recent trend and direction of travel per indicator, area and breakdown, as CSV",
