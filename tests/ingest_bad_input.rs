@@ -48,7 +48,17 @@ fn unterminated_quote_at_the_end() {
     assert_eq!(report.observations, 2);
     let reject = report.rejected.iter().find(|r| r.reason.contains("never closed")).unwrap();
     assert_eq!(reject.line, 3);
+    assert_eq!(reject.kind, indicator_lens::ingest::RejectKind::UnclosedQuote);
+    assert_eq!(reject.to_string(), format!("quote.csv:3: {}", reject.reason), "the one form the page and the CLI print");
     close(find(&ds, "(unnamed area)", "A", "2016").value, 2.0);
+}
+
+#[test]
+fn a_text_cell_where_a_number_belongs_is_rejected_with_its_kind_and_column() {
+    let (_, report) = load("text.csv", b"Indicator,2015,2016\nA,1,lots\n");
+    let reject = report.rejected.iter().find(|r| r.column == "2016").expect("the cell is rejected");
+    assert_eq!(reject.kind, indicator_lens::ingest::RejectKind::NotANumber);
+    assert_eq!(reject.to_string(), "text.csv:2: 2016: `lots` is not a number");
 }
 
 #[test]

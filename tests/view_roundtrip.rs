@@ -42,3 +42,24 @@ fn every_view_round_trips_through_json() {
         assert!(!output.table.rows.is_empty() && !output.caption.is_empty(), "{}", spec.view);
     }
 }
+
+/// Per-indicator level and value-type choices made in the page reach the spec and survive a share link.
+#[test]
+fn indicator_choices_reach_the_spec_and_a_share_link() {
+    let choices = indicator_lens::view::controls::IndicatorChoices {
+        levels: [("90713".to_owned(), 99.8)].into(),
+        value_types: [("90284".to_owned(), "Rate".to_owned())].into(),
+        ..indicator_lens::view::controls::IndicatorChoices::default()
+    };
+    let spec = indicator_lens::view::controls::spec_from_controls("compare-areas", &std::collections::BTreeMap::new(), &choices).unwrap();
+    assert_eq!(spec.levels.get("90713").map(|l| l.percent()), Some(99.8));
+    assert_eq!(spec.value_types.get("90284"), Some(&indicator_lens::model::ValueType::Rate));
+    let state = indicator_lens::share::ShareState { view: "compare-areas".into(), spec: spec.clone(), suppress_below: 0 };
+    let fragment = indicator_lens::share::encode_fragment(&state, &[], indicator_lens::share::LINK_LIMIT).unwrap();
+    assert_eq!(indicator_lens::share::decode_fragment(&fragment).unwrap().state.spec, spec);
+    let bad = indicator_lens::view::controls::IndicatorChoices {
+        value_types: [("1".to_owned(), "Sideways".to_owned())].into(),
+        ..indicator_lens::view::controls::IndicatorChoices::default()
+    };
+    assert!(indicator_lens::view::controls::spec_from_controls("compare-areas", &std::collections::BTreeMap::new(), &bad).is_err());
+}
